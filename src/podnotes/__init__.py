@@ -1,0 +1,29 @@
+"""podnotes: scraped podcast show-note text to typed objects.
+
+The names below are the public API; everything else is reached through its module
+(``podnotes.timestamps``, ``podnotes.model``, ``podnotes.diagnostics``, ``podnotes.cli``).
+"""
+
+from importlib.metadata import version as _version
+
+from podnotes.diagnostics import Diagnostic, Parsed, ParseError, PodnotesError, Severity
+from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
+from podnotes.timestamps import Timestamp, TimestampError
+
+__version__ = _version("podnotes")
+
+__all__ = [
+    "Chapter",
+    "Diagnostic",
+    "Episode",
+    "Highlight",
+    "ParseError",
+    "Parsed",
+    "PodnotesError",
+    "Section",
+    "Severity",
+    "SpeakerTurn",
+    "Timestamp",
+    "TimestampError",
+    "__version__",
+]

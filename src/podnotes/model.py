@@ -1,0 +1,263 @@
+"""The typed model: :class:`Episode` and the items it holds.
+
+Every class is a frozen, slotted, keyword-only ``attrs`` class.  Collections are tuples and
+every time is a :class:`~podnotes.timestamps.Timestamp`.  Validators reject what can never be
+right (negative or inverted times, blank text, chapters out of order, wrong types) with a
+message that names the class and the field; rules a consumer *may* refuse (YouTube's
+minimum chapter length, say) are not the model's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from podnotes.timestamps import Timestamp
+
+__all__ = ["Chapter", "Episode", "Highlight", "Section", "SpeakerTurn"]
+
+_T = TypeVar("_T")
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def _is(kind: type, *, optional: bool = False) -> _Validator:
+    """Validator: the value is an instance of ``kind`` (or None when ``optional``)."""
+    label = kind.__name__ + (" or None" if optional else "")
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        # bool is an int subclass, and datetime a date subclass: neither is meant here.
+        wrong_subclass = (kind is int and type(value) is bool) or (
+            kind is dt.date and isinstance(value, dt.datetime)
+        )
+        if wrong_subclass or not isinstance(value, kind):
+            msg = f"{_where(instance, attribute)} must be {label}, found {_type_name(value)}"
+            raise TypeError(msg)
+
+    return check
+
+
+def _text(*, optional: bool = False) -> _Validator:
+    """Validator: a str that is not blank (or None when ``optional``)."""
+    is_str = _is(str, optional=optional)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        is_str(instance, attribute, value)
+        if value is not None and not value.strip():
+            msg = f"{_where(instance, attribute)} must not be blank, found {value!r}"
+            raise ValueError(msg)
+
+    return check
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """Validator: None or a whole number >= 0."""
+    _is(int, optional=True)(instance, attribute, value)
+    if value is not None and value < 0:
+        msg = f"{_where(instance, attribute)} must be >= 0, found {value}"
+        raise ValueError(msg)
+
+
+def _items(kind: type) -> _Validator:
+    """Validator: every member of a tuple is an instance of ``kind``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                msg = (
+                    f"{_where(instance, attribute)}[{index}] must be {kind.__name__}, "
+                    f"found {_type_name(item)}"
+                )
+                raise TypeError(msg)
+
+    return check
+
+
+def _after(start_field: str) -> _Validator:
+    """Validator for an optional end time: it must come strictly after ``start_field``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], end: Timestamp | None) -> None:
+        start = getattr(instance, start_field)
+        if end is not None and start is not None and end <= start:
+            cls = type(instance).__name__
+            msg = (
+                f"{cls}.{attribute.name} ({end}) must be after {cls}.{start_field} ({start})"
+            )
+            raise ValueError(msg)
+
+    return check
+
+
+def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    """Converter: accept any iterable but a str, keep the order, store a tuple."""
+    if isinstance(value, str | bytes):
+        msg = f"expected a sequence of items, found {_type_name(value)}"
+        raise TypeError(msg)
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Chapter:
+    """A titled part of an episode.
+
+    Attributes:
+        start: Where the chapter begins.
+        title: The chapter's title, never blank.
+        end: Where it ends, when known; strictly after ``start``.  The page parser derives it
+            from the next chapter's start (and the last from the episode's duration).
+        url: A link the page attached to the chapter, if any.
+
+    Example:
+        >>> Chapter(start=Timestamp.parse("1:05"), title="Intro")
+        Chapter(start=Timestamp(ms=65000), title='Intro', end=None, url=None)
+    """
+
+    start: Timestamp = attrs.field(validator=_is(Timestamp))
+    title: str = attrs.field(validator=_text())
+    end: Timestamp | None = attrs.field(
+        default=None, validator=[_is(Timestamp, optional=True), _after("start")]
+    )
+    url: str | None = attrs.field(default=None, validator=_text(optional=True))
+
+
+@attrs.frozen(kw_only=True)
+class Highlight:
+    """A moment worth jumping to: a time and a line of text about it.
+
+    Example:
+        >>> Highlight(at=Timestamp.parse("15:10"), text="Why dehydration matters")
+        Highlight(at=Timestamp(ms=910000), text='Why dehydration matters')
+    """
+
+    at: Timestamp = attrs.field(validator=_is(Timestamp))
+    text: str = attrs.field(validator=_text())
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerTurn:
+    """One stretch of a transcript spoken by one speaker.
+
+    Attributes:
+        speaker: The label exactly as the page wrote it, or None when the transcript names
+            no speakers.
+        text: What was said; never blank.  Paragraphs are joined with a newline.
+        start: When the turn starts, when the page says.
+        end: When it ends, when known; strictly after ``start``.
+
+    Example:
+        >>> SpeakerTurn(speaker="Lex Fridman", text="Hello.")
+        SpeakerTurn(speaker='Lex Fridman', text='Hello.', start=None, end=None)
+    """
+
+    speaker: str | None = attrs.field(validator=_text(optional=True))
+    text: str = attrs.field(validator=_text())
+    start: Timestamp | None = attrs.field(default=None, validator=_is(Timestamp, optional=True))
+    end: Timestamp | None = attrs.field(
+        default=None, validator=[_is(Timestamp, optional=True), _after("start")]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A part of the page that podnotes keeps but does not model (links, sponsors, ...).
+
+    Attributes:
+        heading: The heading as written (without Markdown marks or a trailing colon), or
+            None for a block without one.
+        text: The section's lines, joined with newlines, as they stood in the page.
+
+    Example:
+        >>> Section(heading="Sponsors", text="Acme - acme.example")
+        Section(heading='Sponsors', text='Acme - acme.example')
+    """
+
+    heading: str | None = attrs.field(validator=_text(optional=True))
+    text: str = attrs.field(validator=_is(str))
+
+
+def _increasing(
+    instance: Episode, attribute: attrs.Attribute[Any], chapters: tuple[Chapter, ...]
+) -> None:
+    for index in range(1, len(chapters)):
+        before, here = chapters[index - 1].start, chapters[index].start
+        if here <= before:
+            msg = (
+                f"{_where(instance, attribute)} must start in strictly increasing order, "
+                f"found {here} at index {index} after {before}"
+            )
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Episode:
+    """Everything podnotes understood about one episode page.
+
+    Every field has a default, so an ``Episode()`` is an empty page.
+
+    Attributes:
+        title: The episode title without its number (``"#490 – State of AI"`` gives
+            ``"State of AI"``).
+        number: The episode number, when the page gives one.
+        season: The season number, when the page gives one.
+        podcast: The show's name, when the page states it.
+        site: The site the page came from, when it says (``"scripod.com"``).
+        url: The page's address, when known.
+        description: The description text as the page gave it.
+        description_truncated: True when the page itself cut the description (``...``).
+        summary: A paragraph that heads a list (e.g. before the highlights) and is not an item.
+        published: The publication date.
+        duration: The episode's length.
+        chapters: Chapters in strictly increasing order of start.
+        highlights: Highlights in page order.
+        transcript: Speaker turns in page order.
+        transcript_truncated: True when the page's transcript stops early.
+        sections: Raw sections kept as they were (links, sponsors, ...).
+
+    Example:
+        >>> ep = Episode(title="State of AI", number=490,
+        ...              chapters=[Chapter(start=Timestamp(0), title="Intro")])
+        >>> ep.chapters[0].title, ep.speakers
+        ('Intro', ())
+    """
+
+    title: str | None = attrs.field(default=None, validator=_text(optional=True))
+    number: int | None = attrs.field(default=None, validator=_count)
+    season: int | None = attrs.field(default=None, validator=_count)
+    podcast: str | None = attrs.field(default=None, validator=_text(optional=True))
+    site: str | None = attrs.field(default=None, validator=_text(optional=True))
+    url: str | None = attrs.field(default=None, validator=_text(optional=True))
+    description: str | None = attrs.field(default=None, validator=_is(str, optional=True))
+    description_truncated: bool = attrs.field(default=False, validator=_is(bool))
+    summary: str | None = attrs.field(default=None, validator=_text(optional=True))
+    published: dt.date | None = attrs.field(default=None, validator=_is(dt.date, optional=True))
+    duration: Timestamp | None = attrs.field(default=None, validator=_is(Timestamp, optional=True))
+    chapters: tuple[Chapter, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=[_items(Chapter), _increasing]
+    )
+    highlights: tuple[Highlight, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Highlight)
+    )
+    transcript: tuple[SpeakerTurn, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(SpeakerTurn)
+    )
+    transcript_truncated: bool = attrs.field(default=False, validator=_is(bool))
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Section)
+    )
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Distinct speaker labels of the transcript, in order of first appearance."""
+        return tuple(dict.fromkeys(t.speaker for t in self.transcript if t.speaker is not None))
