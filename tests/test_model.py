@@ -91,7 +91,10 @@ def test_collections_become_tuples_from_any_iterable() -> None:
 def test_empty_episode_has_every_default() -> None:
     episode = Episode()
     assert episode.title is None
-    assert episode.chapters == episode.highlights == episode.transcript == episode.sections == ()
+    assert episode.chapters == ()
+    assert episode.highlights == ()
+    assert episode.transcript == ()
+    assert episode.sections == ()
     assert not episode.description_truncated
     assert not episode.transcript_truncated
 

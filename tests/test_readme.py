@@ -22,9 +22,11 @@ def test_python_examples_run() -> None:
     assert blocks
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    namespace: dict[str, object] = {}  # the blocks read as one session, like the page
     for index, body in enumerate(blocks):
-        test = parser.get_doctest(body, {}, f"README block {index}", str(README), 0)
-        runner.run(test)
+        test = parser.get_doctest(body, namespace, f"README block {index}", str(README), 0)
+        runner.run(test, clear_globs=False)
+        namespace.update(test.globs)  # DocTest copies its globals; carry them on
     assert runner.summarize(verbose=False).failed == 0
 
 
@@ -45,5 +47,5 @@ def test_console_examples_print_what_they_show() -> None:
 
 
 def test_quickstart_is_two_commands_and_the_second_is_the_test_command() -> None:
-    quickstart = [b for b in _blocks("console") if not b.startswith("$ ")][0]
+    quickstart = next(b for b in _blocks("console") if not b.startswith("$ "))
     assert quickstart.splitlines() == ["uv run podnotes --version", "uv run pytest"]

@@ -1,12 +1,15 @@
 """podnotes: scraped podcast show-note text to typed objects.
 
 The names below are the public API; everything else is reached through its module
-(``podnotes.timestamps``, ``podnotes.model``, ``podnotes.diagnostics``, ``podnotes.cli``).
+(``podnotes.page``, ``podnotes.timestamps``, ``podnotes.model``, ``podnotes.diagnostics``,
+``podnotes.cli``).
 """
 
 from importlib.metadata import version as _version
 
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, PodnotesError, Severity
+
+# from podnotes.page import parse, parse_file  (enabled once header and transcript land)
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
 from podnotes.timestamps import Timestamp, TimestampError
 

@@ -19,8 +19,14 @@ __all__ = ["Line", "clean", "split"]
 
 # Characters that are spaces to a reader but not to str.split(): NBSP, narrow NBSP, figure
 # space, thin spaces and the like; and invisible ones that must vanish (zero-width, BOM).
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-                            "\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+        "\u2008\u2009\u200a\u202f\u205f\u3000\t",
+    ),
+    " ",
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TRANSLATE = {**_SPACES, **_INVISIBLE}
 
@@ -38,13 +44,13 @@ _RUNS_OF_SPACE = re.compile(r" {2,}")
 
 
 def clean(raw: str) -> str:
-    """Return the text of one raw line as the parsers see it.
+    r"""Return the text of one raw line as the parsers see it.
 
     Entities are decoded, known HTML tags removed, every kind of space made a plain
     space, invisible characters dropped, runs of spaces folded and the ends stripped.
 
     Example:
-        >>> clean("\\u00a0<li>Intro&nbsp;&amp;\\u200b  Outro</li> ")
+        >>> clean("\u00a0<li>Intro&nbsp;&amp;\u200b  Outro</li> ")
         'Intro & Outro'
     """
     text = raw
@@ -111,9 +117,9 @@ class Line:
 
 
 def iter_lines(raws: Iterable[str], *, first: int = 1) -> Iterator[Line]:
-    """Yield a :class:`Line` for each raw line, numbered from ``first``.
+    r"""Yield a :class:`Line` for each raw line, numbered from ``first``.
 
-    Trailing ``\\r`` and ``\\n`` are removed, so the lines of an open file work as well.
+    Trailing ``\r`` and ``\n`` are removed, so the lines of an open file work as well.
     """
     for number, raw in enumerate(raws, start=first):
         line = raw.rstrip("\r\n")
@@ -121,10 +127,10 @@ def iter_lines(raws: Iterable[str], *, first: int = 1) -> Iterator[Line]:
 
 
 def split(text: str) -> tuple[Line, ...]:
-    """Split a whole text into lines (``\\n``, ``\\r\\n`` and ``\\r`` all end a line).
+    r"""Split a whole text into lines (``\n``, ``\r\n`` and ``\r`` all end a line).
 
     Example:
-        >>> [line.text for line in split("a\\r\\nb&amp;c\\n\\n")]
+        >>> [line.text for line in split("a\r\nb&amp;c\n\n")]
         ['a', 'b&c', '']
     """
     return tuple(iter_lines(text.splitlines()))

@@ -92,9 +92,7 @@ def _after(start_field: str) -> _Validator:
         start = getattr(instance, start_field)
         if end is not None and start is not None and end <= start:
             cls = type(instance).__name__
-            msg = (
-                f"{cls}.{attribute.name} ({end}) must be after {cls}.{start_field} ({start})"
-            )
+            msg = f"{cls}.{attribute.name} ({end}) must be after {cls}.{start_field} ({start})"
             raise ValueError(msg)
 
     return check
@@ -187,6 +185,23 @@ class Section:
     text: str = attrs.field(validator=_is(str))
 
 
+# One converter a collection, so that type checkers see what each field's __init__ takes.
+def _chapter_tuple(value: Iterable[Chapter]) -> tuple[Chapter, ...]:
+    return _as_tuple(value)
+
+
+def _highlight_tuple(value: Iterable[Highlight]) -> tuple[Highlight, ...]:
+    return _as_tuple(value)
+
+
+def _turn_tuple(value: Iterable[SpeakerTurn]) -> tuple[SpeakerTurn, ...]:
+    return _as_tuple(value)
+
+
+def _section_tuple(value: Iterable[Section]) -> tuple[Section, ...]:
+    return _as_tuple(value)
+
+
 def _increasing(
     instance: Episode, attribute: attrs.Attribute[Any], chapters: tuple[Chapter, ...]
 ) -> None:
@@ -244,17 +259,17 @@ class Episode:
     published: dt.date | None = attrs.field(default=None, validator=_is(dt.date, optional=True))
     duration: Timestamp | None = attrs.field(default=None, validator=_is(Timestamp, optional=True))
     chapters: tuple[Chapter, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=[_items(Chapter), _increasing]
+        default=(), converter=_chapter_tuple, validator=[_items(Chapter), _increasing]
     )
     highlights: tuple[Highlight, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Highlight)
+        default=(), converter=_highlight_tuple, validator=_items(Highlight)
     )
     transcript: tuple[SpeakerTurn, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(SpeakerTurn)
+        default=(), converter=_turn_tuple, validator=_items(SpeakerTurn)
     )
     transcript_truncated: bool = attrs.field(default=False, validator=_is(bool))
     sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Section)
+        default=(), converter=_section_tuple, validator=_items(Section)
     )
 
     @property

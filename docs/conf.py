@@ -1,0 +1,123 @@
+"""Sphinx configuration for the podnotes documentation.
+
+Build with ``uv run sphinx-build -W -n --keep-going -b html docs docs/_build/html`` and run
+the examples with ``uv run sphinx-build -W -n -b doctest docs docs/_build/doctest``.
+"""
+
+import doctest
+import enum
+import re
+import sys
+from importlib.metadata import version as _version
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+# Local extensions (``cli_reference``) live next to this file, not in the package.
+_EXTENSIONS = str(Path(__file__).parent / "_ext")
+if _EXTENSIONS not in sys.path:
+    sys.path.insert(0, _EXTENSIONS)
+
+# -- Project information ---------------------------------------------------------------------
+
+project = "podnotes"
+author = "podnotes developers"
+copyright = "podnotes developers"
+release = _version("podnotes")
+version = ".".join(release.split(".")[:2])
+
+# -- General configuration -------------------------------------------------------------------
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+    "cli_reference",
+]
+# No sphinx.ext.intersphinx: it downloads inventories, and builds must work offline.
+
+exclude_patterns = ["_build"]
+default_role = "py:obj"
+nitpicky = True
+# Ignore only what cannot resolve offline.  Without intersphinx no standard-library target
+# exists (Sphinx itself resolves builtins and ``typing`` names), and type variables such as
+# ``T`` in ``Generic[T]`` have no page of their own.  Everything in podnotes must resolve.
+_STDLIB = "|".join(sorted(re.escape(name) for name in sys.stdlib_module_names))
+nitpick_ignore_regex = [
+    (r"py:.+", rf"(?:{_STDLIB})\..+"),
+    (r"py:(?:class|obj)", r"(?:.+\.)?_?T"),
+]
+
+# -- autodoc and napoleon --------------------------------------------------------------------
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_default_options = {
+    "members": True,
+    "show-inheritance": True,
+}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+# -- doctest ---------------------------------------------------------------------------------
+
+# pytest runs docstring examples (``--doctest-modules``) in their module's namespace, so give
+# the Sphinx doctest builder the same names: every module's globals, dunders aside.  Private
+# names may clash (today only ``_T``, a TypeVar, which is harmless).  Examples in the .rst
+# pages import what they use: pytest (``--doctest-glob=*.rst``) runs them without this setup.
+doctest_global_setup = """
+import importlib
+
+import podnotes
+
+for _module_name in (
+    "podnotes",
+    "podnotes.diagnostics",
+    "podnotes.timestamps",
+    "podnotes.model",
+    "podnotes.cli",
+):
+    _module = importlib.import_module(_module_name)
+    globals().update({k: v for k, v in vars(_module).items() if not k.startswith("__")})
+del _module_name, _module
+"""
+# Match pytest's doctest_optionflags (NORMALIZE_WHITESPACE, ELLIPSIS) plus Sphinx's defaults.
+doctest_default_flags = (
+    doctest.ELLIPSIS
+    | doctest.IGNORE_EXCEPTION_DETAIL
+    | doctest.DONT_ACCEPT_TRUE_FOR_1
+    | doctest.NORMALIZE_WHITESPACE
+)
+
+# -- HTML output -----------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = f"podnotes {release}"
+
+
+# -- Local hooks -----------------------------------------------------------------------------
+
+
+def _document_enum_members(
+    _app: Sphinx,
+    _what: str,
+    _name: str,
+    obj: object,
+    _skip: bool,  # noqa: FBT001  # the event's signature is Sphinx's, not ours
+    _options: object,
+) -> bool | None:
+    """Always document enum members, even those without a docstring of their own.
+
+    Their meaning is in the enum's docstring, and other docstrings link to them
+    (``Severity.ERROR``).
+    """
+    if isinstance(obj, enum.Enum):
+        return False
+    return None
+
+
+def setup(app: Sphinx) -> None:
+    """Connect the local hooks."""
+    app.connect("autodoc-skip-member", _document_enum_members)

@@ -1,0 +1,235 @@
+"""Sections: cut a page's lines into blocks by their headings.
+
+A heading is a line that names a known section (``Chapters``, ``Show Notes``, ``Links``...,
+case-insensitive, with or without a colon, Markdown ``#`` marks or ``**bold**``), any
+Markdown ``##`` heading, a ``**Bold:**`` line, or an ``UPPERCASE:`` line.  Lines before the
+first heading form the head block.  YAML front matter (``---`` ... ``---``) at the very top
+is set apart.  A transcript section runs to the end of the page, or to the next Markdown
+heading: transcripts hold lines such as ``Sponsors:`` that are speech, not headings.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from podnotes import _patterns
+from podnotes._lines import Line
+
+__all__ = ["Block", "SectionKind", "heading_kind", "split_sections"]
+
+
+class SectionKind(enum.Enum):
+    """What a block of the page holds, as its heading (or its place) says."""
+
+    HEAD = "head"
+    """Lines before the first heading: site, title, dates, description, maybe a list."""
+    DESCRIPTION = "description"
+    NOTES = "notes"
+    """``Show Notes`` and the like: a description, a timed list, or both."""
+    CHAPTERS = "chapters"
+    HIGHLIGHTS = "highlights"
+    TRANSCRIPT = "transcript"
+    OTHER = "other"
+    """Links, sponsors, credits...: kept raw in ``Episode.sections``."""
+
+
+#: Heading names (case-folded, spaces single) and the kind of section each announces.
+_NAMES: dict[SectionKind, str] = {
+    SectionKind.DESCRIPTION: (
+        "description|episode description|about|about this episode|about the episode"
+        "|summary|episode summary|overview|synopsis"
+    ),
+    SectionKind.NOTES: (
+        "shownote|shownotes|show notes|show note|episode notes|notes|episode show notes"
+    ),
+    SectionKind.CHAPTERS: (
+        "chapters|chapter|chapter markers|episode chapters|timestamps|timestamp|time stamps"
+        "|episode timestamps|outline|episode outline|topics|topics discussed|topics covered"
+        "|in this episode|in this episode we cover|in this episode we discuss|what we discuss"
+        "|what we cover|contents|table of contents|timeline|segments|agenda|index"
+    ),
+    SectionKind.HIGHLIGHTS: (
+        "highlights|highlight|key moments|episode highlights|moments|key points"
+        "|notable moments|best moments|clips"
+    ),
+    SectionKind.TRANSCRIPT: (
+        "transcript|full transcript|episode transcript|transcription|read the transcript"
+        "|auto-generated transcript|transcript (auto-generated)"
+    ),
+    SectionKind.OTHER: (
+        "links|resources|sponsors|sponsor|our sponsors|this episode is brought to you by"
+        "|show links|links mentioned|mentioned|mentioned in this episode|references"
+        "|further reading|credits|guests|guest|hosts|host|follow|follow us|connect"
+        "|support|support the show|related|related episodes|tags|discussion|comments"
+        "|subscribe|socials|find us|where to find|contact|books|books mentioned|people"
+        "|episode links|guest links|recommended|recommendations"
+    ),
+}
+_ALIASES: dict[str, SectionKind] = {
+    name: kind for kind, names in _NAMES.items() for name in names.split("|")
+}
+
+# "## Heading", "**Heading:**", "__Heading__", "Heading:" and plain "Heading".
+_MARKDOWN_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.{1,200})")
+_BOLD = re.compile(r"(?:\*\*|__)(?P<text>[^*_]{1,100}?)(?::\s{0,2})?(?:\*\*|__)(?P<colon>:?)")
+_UPPER_LABEL = re.compile(r"(?P<text>[A-Z0-9][A-Z0-9 &'/+-]{1,60}):")
+_TRAILING = " :.-–—|"
+_LIST_KINDS = frozenset({SectionKind.CHAPTERS, SectionKind.HIGHLIGHTS})
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """A run of lines under one heading (or under none, for the head block).
+
+    Attributes:
+        kind: What the block holds.
+        heading: The heading as written, without marks, or None.
+        heading_line: The line that held the heading, or None.
+        lines: The block's lines, blank ones included.
+    """
+
+    kind: SectionKind
+    heading: str | None
+    heading_line: Line | None
+    lines: tuple[Line, ...]
+
+
+def heading_kind(name: str) -> SectionKind | None:
+    """The kind of section a heading name announces, or None for an unknown name.
+
+    Example:
+        >>> heading_kind("Time Stamps:")
+        <SectionKind.CHAPTERS: 'chapters'>
+        >>> heading_kind("Intro") is None
+        True
+    """
+    key = name.strip(_TRAILING).casefold()
+    return _ALIASES.get(" ".join(key.split()))
+
+
+@attrs.frozen
+class _Heading:
+    kind: SectionKind
+    name: str
+    level: int  # Markdown level; 0 for headings without "#"
+    rest: str = ""  # text after an inline "Timestamps:" heading
+
+
+def _read_heading(text: str) -> _Heading | None:  # noqa: PLR0911 - one return per spelling
+    """Return the heading a cleaned line holds, if it is one."""
+    if len(text) > 200:  # noqa: PLR2004 - no heading is a paragraph
+        return None
+    markdown = _MARKDOWN_HEADING.fullmatch(text)
+    if markdown:
+        name = markdown.group("text").strip().strip("*_").strip(_TRAILING)
+        if not name:
+            return None
+        return _Heading(heading_kind(name) or SectionKind.OTHER, name, len(markdown.group("marks")))
+    bold = _BOLD.fullmatch(text)
+    if bold:
+        name = bold.group("text").strip(_TRAILING)
+        kind = heading_kind(name)
+        if kind is None and not (bold.group("colon") or text.rstrip("*_").endswith(":")):
+            return None  # "**Intro**" alone is emphasis, not a heading
+        return _Heading(kind or SectionKind.OTHER, name, 0)
+    kind = heading_kind(text)
+    if kind is not None:
+        return _Heading(kind, text.strip(_TRAILING), 0)
+    upper = _UPPER_LABEL.fullmatch(text)
+    if upper and any(ch.isalpha() for ch in upper.group("text")):
+        name = upper.group("text").strip()
+        return _Heading(heading_kind(name) or SectionKind.OTHER, name, 0)
+    # "Timestamps: 0:00 Intro ..." - a known list heading glued to its first item.
+    head, colon, rest = text.partition(":")
+    kind = heading_kind(head) if colon and rest.strip() else None
+    if kind in _LIST_KINDS and _patterns.TIME_TOKEN.search(rest):
+        return _Heading(kind, head.strip(), 0, rest.strip())
+    return None
+
+
+def _is_time_only(text: str) -> bool:
+    match = _patterns.TIME_TOKEN.fullmatch(text)
+    return match is not None and bool(match.group("open")) == bool(match.group("close"))
+
+
+def _front_matter_end(lines: Sequence[Line]) -> int:
+    """Index just past the closing ``---`` of front matter at the top, or 0 for none."""
+    first = next((i for i, line in enumerate(lines) if not line.blank), None)
+    if first is None or lines[first].text != "---":
+        return 0
+    for index in range(first + 1, min(len(lines), first + 500)):
+        if lines[index].text in {"---", "..."}:
+            return index + 1
+    return 0
+
+
+def split_sections(lines: Sequence[Line]) -> tuple[tuple[Line, ...], list[Block]]:
+    r"""Set front matter apart and cut the remaining lines into blocks.
+
+    Args:
+        lines: Every line of the page, in order.
+
+    Returns:
+        The front-matter lines (without the ``---`` fences; empty when there is none) and
+        the blocks in page order.  The head block comes first, even when empty.
+
+    Example:
+        >>> from podnotes._lines import split
+        >>> _, blocks = split_sections(split("My show\n\nChapters:\n0:00 Intro\n1:00 End"))
+        >>> [(b.kind.value, b.heading, len(b.lines)) for b in blocks]
+        [('head', None, 2), ('chapters', 'Chapters', 2)]
+    """
+    fence = _front_matter_end(lines)
+    front = tuple(line for line in lines[:fence] if line.text not in {"---", "..."})
+    blocks: list[Block] = []
+    kind, heading, heading_line, level = SectionKind.HEAD, None, None, 0
+    current: list[Line] = []
+    body = lines[fence:]
+    previous_text = ""
+    for index, line in enumerate(body):
+        found = None if line.blank else _read_heading(line.text)
+        # Inside a transcript only a Markdown heading of the same level or above ends it.
+        if (
+            found is not None
+            and kind is SectionKind.TRANSCRIPT
+            and (not found.level or (level and found.level > level))
+        ):
+            found = None
+        if found is not None and not found.level and _is_time_only(previous_text):
+            following = next((n.text for n in body[index + 1 :] if not n.blank), "")
+            if _is_time_only(following):
+                found = None  # a list item that happens to be named "Links", between times
+        if found is None:
+            current.append(line)
+            if not line.blank:
+                previous_text = line.text
+            continue
+        if (
+            kind is SectionKind.HEAD
+            and found.level == 1
+            and not blocks
+            and not _has_heading(current)
+        ):
+            current.append(line)  # "# Title" at the top is the page title, not a section
+            previous_text = line.text
+            continue
+        blocks.append(
+            Block(kind=kind, heading=heading, heading_line=heading_line, lines=tuple(current))
+        )
+        kind, heading, heading_line, level = found.kind, found.name, line, found.level
+        current = []
+        if found.rest:
+            current.append(attrs.evolve(line, text=found.rest))
+        previous_text = line.text
+    blocks.append(
+        Block(kind=kind, heading=heading, heading_line=heading_line, lines=tuple(current))
+    )
+    return front, blocks
+
+
+def _has_heading(lines: Sequence[Line]) -> bool:
+    return any(line.text.startswith("# ") for line in lines)

@@ -1,0 +1,482 @@
+"""Timed lists: chapters, highlights, outlines and "timestamps" blocks.
+
+The grammar works on one block of lines (a section, or a run of lines with no heading).
+Each line is classified once (see :class:`RowKind`); then the block is read in the layout
+its own evidence supports (see :class:`TimedLayout`), and every line ends up in an item,
+in the prelude or trailer handed back to the caller, or in a diagnostic.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from podnotes import _patterns
+from podnotes._lines import Line
+from podnotes.diagnostics import Diagnostic, Severity
+from podnotes.timestamps import Timestamp, TimestampError
+
+__all__ = ["RowKind", "TimedItem", "TimedLayout", "TimedList", "classify", "read_timed_list"]
+
+
+class RowKind(enum.Enum):
+    """What one non-blank line of a block is."""
+
+    TEXT = "text"
+    """No time that starts or ends the line: prose, or half of a two-line item."""
+    TIME_ONLY = "time-only"
+    """Nothing but a time (maybe in brackets): half of a two-line item."""
+    TIME_FIRST = "time-first"
+    """``0:00 Intro``, ``[00:00] - Intro``, ``1. 0:00 — 5:12 Intro``."""
+    TIME_LAST = "time-last"
+    """``Intro 0:00``, ``Intro (0:00)``, ``- Intro: 00:05:37``."""
+    RUN_ON = "run-on"
+    """Several items on one line: ``(00:00) Intro (00:58) Sponsors``."""
+
+
+class TimedLayout(enum.Enum):
+    """The layout a timed list was read in; reported in an ``info`` diagnostic."""
+
+    TIME_FIRST = "time first"
+    TIME_LAST = "time last"
+    TIME_THEN_TEXT = "time line, then text line"
+    TEXT_THEN_TIME = "text line, then time line"
+    RUN_ON = "several items on one line"
+    MIXED = "mixed"
+
+
+@attrs.frozen(kw_only=True)
+class TimedItem:
+    """One item found in a timed list, before it becomes a Chapter or a Highlight."""
+
+    start: Timestamp
+    title: str
+    end: Timestamp | None = None
+    url: str | None = None
+    line: Line
+    time_text: str
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One classified non-blank line."""
+
+    line: Line
+    kind: RowKind
+    items: tuple[TimedItem, ...] = ()
+    lead: str = ""
+    """Text before the first time of a run-on line (prose, or a glued heading)."""
+    trail: str = ""
+    """Boilerplate cut from the end of a run-on line's last title."""
+    problems: tuple[Diagnostic, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TimedList:
+    """What :func:`read_timed_list` made of a block.
+
+    Attributes:
+        items: The items, in page order.
+        layout: The layout the block was read in, or None when it is no timed list.
+        prelude: Lines before the list (a summary paragraph, a description).
+        trailer: Lines after the list that are not items.
+        leads: Text before the first time of run-on lines, with its line.
+        trails: Boilerplate cut from the end of run-on lines, with its line.
+        diagnostics: Everything worth saying about the block.
+    """
+
+    items: tuple[TimedItem, ...]
+    layout: TimedLayout | None
+    prelude: tuple[Line, ...]
+    trailer: tuple[Line, ...]
+    leads: tuple[tuple[Line, str], ...] = ()
+    trails: tuple[tuple[Line, str], ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        """True when the block holds a timed list."""
+        return self.layout is not None
+
+
+_LIST_MINIMUM = 2  # items that make a list; a lone time mention is prose
+_MANY = 3  # times on one line that make it a run-on list whatever else it holds
+# Separators between a time and its title, on either side.
+_LEFT_SEPARATORS = " \t-–—:|•·.)]>"
+_RIGHT_SEPARATORS = " \t-–—:|•·([<"
+_EMPHASIS = re.compile(r"\*\*|__")
+# Boilerplate that ad networks and hosts append after the last item of a run-on list.
+_BOILERPLATE = (
+    "Legal Notes",
+    "Learn more about your ad choices",
+    "Your options for ad",
+    "Hosted on Acast",
+    "Privacy Policy",
+    "Privacy & Opt-Out",
+    "Advertising Inquiries",
+    "See omnystudio.com",
+    "Support this podcast",
+    "Become a supporter",
+    "Subscribe on",
+)
+
+
+def _demarkdown(text: str) -> tuple[str, str | None]:
+    """Drop Markdown emphasis and links (keeping link text); return the first real url."""
+    url: str | None = None
+    if "[" in text and "](" in text:
+        for match in _patterns.MARKDOWN_LINK.finditer(text):
+            target = match.group("url")
+            if url is None and target and not target.startswith("#"):
+                url = target
+        text = _patterns.MARKDOWN_LINK.sub(lambda m: m.group("text"), text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    return text.strip(), url
+
+
+@attrs.frozen
+class _Token:
+    start: int
+    end: int
+    text: str
+    value: Timestamp | None
+    bracketed: bool
+
+
+def _tokens(body: str) -> list[_Token]:
+    """The time tokens of a line, with times of day ("3:15 AM") left out."""
+    found: list[_Token] = []
+    for match in _patterns.TIME_TOKEN.finditer(body):
+        if _patterns.MERIDIEM_AFTER.match(body, match.end()):
+            continue
+        opened, closed = match.group("open"), match.group("close")
+        start, end = match.start(), match.end()
+        if bool(opened) != bool(closed):  # "(0:00 Intro": keep the bracket out of the token
+            if opened:
+                start += 1
+            else:
+                end -= 1
+        text = match.group("time")
+        try:
+            value: Timestamp | None = Timestamp.parse(text)
+        except TimestampError:
+            value = None
+        found.append(_Token(start, end, text, value, bracketed=bool(opened and closed)))
+    return found
+
+
+def _range_end(body: str, token: _Token, tokens: list[_Token], index: int) -> _Token | None:
+    """The token that closes a range starting at ``token`` ("0:00 – 5:12"), if any."""
+    if index + 1 >= len(tokens):
+        return None
+    following = tokens[index + 1]
+    dash = _patterns.RANGE_DASH.fullmatch(body, token.end, following.start)
+    return following if dash else None
+
+
+def _item(
+    line: Line, token: _Token, title: str, url: str | None, end: _Token | None
+) -> TimedItem | Diagnostic:
+    if token.value is None:
+        return line.diagnostic(
+            "timed-list.bad-time",
+            f'expected a time such as "1:02:03", found "{token.text}"',
+            fragment=token.text,
+        )
+    title = title.lstrip(_LEFT_SEPARATORS).rstrip(_RIGHT_SEPARATORS)
+    if not title:
+        return line.diagnostic(
+            "timed-list.no-title",
+            f'expected a title beside the time "{token.text}", found nothing',
+            fragment=token.text,
+        )
+    stop = end.value if end is not None and end.value is not None else None
+    if stop is not None and stop <= token.value:
+        stop = None
+    return TimedItem(
+        start=token.value, end=stop, title=title, url=url, line=line, time_text=token.text
+    )
+
+
+def _cut_boilerplate(title: str) -> tuple[str, str]:
+    cut = min((i for i in (title.find(b) for b in _BOILERPLATE) if i > 0), default=-1)
+    if cut < 0:
+        return title, ""
+    return title[:cut].rstrip(), title[cut:]
+
+
+def _run_on(line: Line, body: str, tokens: list[_Token], url: str | None) -> Row:
+    items: list[TimedItem] = []
+    problems: list[Diagnostic] = []
+    trail = ""
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):
+        stop = tokens[index + 1].start if index < last else len(body)
+        title = body[token.end : stop]
+        if index == last:
+            title, trail = _cut_boilerplate(title)
+        made = _item(line, token, title, url if len(tokens) == 1 else None, None)
+        if isinstance(made, TimedItem):
+            items.append(made)
+        else:
+            problems.append(made)
+    return Row(
+        line=line,
+        kind=RowKind.RUN_ON,
+        items=tuple(items),
+        lead=body[: tokens[0].start].strip(),
+        trail=trail,
+        problems=tuple(problems),
+    )
+
+
+def _is_run_on(body: str, tokens: list[_Token]) -> bool:
+    """Several items on one line: three or more times, or two alike, in order, with text."""
+    values = [t.value for t in tokens if t.value is not None]
+    if len(values) < len(tokens):
+        return len(tokens) >= _MANY
+    increasing = all(a < b for a, b in itertools.pairwise(values))
+    if len(tokens) >= _MANY:
+        return increasing
+    first, second = tokens
+    between = body[first.end : second.start].strip(_LEFT_SEPARATORS + _RIGHT_SEPARATORS)
+    return increasing and first.bracketed == second.bracketed and first.start == 0 and bool(between)
+
+
+def classify(line: Line) -> Row:  # noqa: PLR0911 - one return per row kind
+    """Classify one non-blank line of a block.
+
+    Example:
+        >>> from podnotes._lines import split
+        >>> row = classify(split("[00:54] - Intro")[0])
+        >>> row.kind, row.items[0].start, row.items[0].title
+        (<RowKind.TIME_FIRST: 'time-first'>, Timestamp(ms=54000), 'Intro')
+    """
+    text = line.text
+    bullet = _patterns.BULLET.match(text)
+    body = text[bullet.end() :] if bullet else text
+    body, url = _demarkdown(body)
+    tokens = _tokens(body) if ":" in body or "PT" in body or "m" in body else []
+    if not tokens:
+        return Row(line=line, kind=RowKind.TEXT)
+    first, final = tokens[0], tokens[-1]
+    if len(tokens) == 1 and first.start == 0 and first.end == len(body):
+        # A placeholder title: the other line of the pair brings the real one.
+        return _single(line, RowKind.TIME_ONLY, _item(line, first, "?", None, None))
+    if first.start == 0:
+        end = _range_end(body, first, tokens, 0)
+        rest = tokens[2:] if end is not None else tokens[1:]
+        after = end.end if end is not None else first.end
+        if rest and _is_run_on(body, [first, *rest]):
+            return _run_on(line, body, [first, *rest], url)
+        return _single(line, RowKind.TIME_FIRST, _item(line, first, body[after:], url, end))
+    if final.end == len(body):
+        if len(tokens) >= _MANY and _is_run_on(body, tokens):
+            return _run_on(line, body, tokens, url)
+        ranged = len(tokens) > 1 and _range_end(body, tokens[-2], tokens, len(tokens) - 2)
+        opening = tokens[-2] if ranged else final
+        end = final if ranged else None
+        return _single(
+            line, RowKind.TIME_LAST, _item(line, opening, body[: opening.start], url, end)
+        )
+    if len(tokens) >= _MANY and _is_run_on(body, tokens):  # prose or a heading leads
+        return _run_on(line, body, tokens, url)
+    return Row(line=line, kind=RowKind.TEXT)
+
+
+def _single(line: Line, kind: RowKind, made: TimedItem | Diagnostic) -> Row:
+    if isinstance(made, Diagnostic):
+        return Row(line=line, kind=kind, problems=(made,))
+    return Row(line=line, kind=kind, items=(made,))
+
+
+@attrs.frozen
+class _Reading:
+    """One way of pairing the rows of a two-line block."""
+
+    layout: TimedLayout
+    pairs: dict[int, int]  # index of the time row -> index of its text row
+    prelude: int  # leading rows left over
+    trailer: int  # trailing rows left over
+    interior: list[int]  # left-over rows between items
+
+    @property
+    def cost(self) -> int:
+        return 3 * len(self.interior) + 2 * self.trailer + self.prelude
+
+
+def _pair(rows: Sequence[Row], gaps: Sequence[bool], *, text_first: bool) -> _Reading:
+    """Pair TIME_ONLY rows with the TEXT row before (``text_first``) or after them."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    step = -1 if text_first else 1
+    for index, row in enumerate(rows):
+        if row.kind is not RowKind.TIME_ONLY or not row.items:
+            continue
+        other = index + step
+        # A blank line between the two halves speaks against the pair, unless blank lines
+        # stand between all lines of the block.
+        if (
+            0 <= other < len(rows)
+            and rows[other].kind is RowKind.TEXT
+            and other not in used
+            and (not gaps[max(index, other)] or all(gaps[1:]))
+        ):
+            pairs[index] = other
+            used.add(other)
+    claimed = used | set(pairs) | {i for i, r in enumerate(rows) if r.kind not in _HALVES}
+    left = [i for i in range(len(rows)) if i not in claimed]
+    first = min(claimed, default=len(rows))
+    last = max(claimed, default=-1)
+    prelude = [i for i in left if i < first]
+    trailer = [i for i in left if i > last]
+    interior = [i for i in left if first < i < last]
+    layout = TimedLayout.TEXT_THEN_TIME if text_first else TimedLayout.TIME_THEN_TEXT
+    return _Reading(layout, pairs, len(prelude), len(trailer), interior)
+
+
+_HALVES = (RowKind.TEXT, RowKind.TIME_ONLY)
+_ONE_LINE = {
+    RowKind.TIME_FIRST: TimedLayout.TIME_FIRST,
+    RowKind.TIME_LAST: TimedLayout.TIME_LAST,
+    RowKind.RUN_ON: TimedLayout.RUN_ON,
+}
+
+
+def _info(line: Line, layout: TimedLayout, count: int, why: str = "") -> Diagnostic:
+    message = f"read {count} timed items laid out as {layout.value}{why}"
+    return line.diagnostic("timed-list.layout", message, severity=Severity.INFO)
+
+
+def _rows(lines: Sequence[Line]) -> tuple[list[Row], list[bool]]:
+    """Classify the non-blank lines; ``gaps[i]`` says a blank line stands before row i."""
+    rows: list[Row] = []
+    gaps: list[bool] = []
+    blank_before = False
+    for line in lines:
+        if line.blank:
+            blank_before = True
+            continue
+        rows.append(classify(line))
+        gaps.append(blank_before)
+        blank_before = False
+    return rows, gaps
+
+
+def _choose(rows: Sequence[Row], gaps: Sequence[bool]) -> tuple[_Reading | None, list[Diagnostic]]:
+    """Pick the pairing of two-line items that leaves the fewest lines over."""
+    if not any(r.kind is RowKind.TIME_ONLY for r in rows):
+        return None, []
+    after = _pair(rows, gaps, text_first=False)
+    before = _pair(rows, gaps, text_first=True)
+    reading = before if before.cost <= after.cost else after
+    if not (before.pairs and after.pairs and before.cost == after.cost):
+        return reading, []
+    doubt = rows[min(reading.pairs)].line.diagnostic(
+        "timed-list.ambiguous-direction",
+        "two-line items could pair either way; read them as "
+        f"{reading.layout.value} (expected a leading or trailing line to decide)",
+        severity=Severity.WARNING,
+    )
+    return reading, [doubt]
+
+
+@attrs.define
+class _Gathered:
+    items: list[TimedItem] = attrs.field(factory=list)
+    rows: set[int] = attrs.field(factory=set)  # indexes of rows that are (part of) items
+    layouts: set[TimedLayout] = attrs.field(factory=set)
+    leads: list[tuple[Line, str]] = attrs.field(factory=list)
+    trails: list[tuple[Line, str]] = attrs.field(factory=list)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+
+def _gather(rows: Sequence[Row], reading: _Reading | None) -> _Gathered:
+    """Walk the rows in page order, collecting items and what stands beside them."""
+    out = _Gathered()
+    for index, row in enumerate(rows):
+        out.diagnostics.extend(row.problems)
+        if row.problems:
+            out.rows.add(index)
+        elif row.kind in _ONE_LINE:
+            out.items.extend(row.items)
+            out.rows.add(index)
+            out.layouts.add(_ONE_LINE[row.kind])
+            if row.lead:
+                out.leads.append((row.line, row.lead))
+            if row.trail:
+                out.trails.append((row.line, row.trail))
+        elif reading is not None and index in reading.pairs:
+            partner = reading.pairs[index]
+            title, url = _demarkdown(rows[partner].line.text)
+            out.items.append(attrs.evolve(row.items[0], title=title, url=url))
+            out.rows.update((index, partner))
+            out.layouts.add(reading.layout)
+    return out
+
+
+def _no_list(rows: Sequence[Row]) -> TimedList:
+    return TimedList(items=(), layout=None, prelude=tuple(r.line for r in rows), trailer=())
+
+
+def read_timed_list(lines: Sequence[Line]) -> TimedList:
+    r"""Read a block of lines as a timed list, in the layout the block itself supports.
+
+    A block is a timed list when at least two items are found and left-over lines between
+    them do not outnumber the items; otherwise ``layout`` is None and every line is
+    handed back as the prelude.
+
+    Args:
+        lines: The block's lines, blank ones included (they separate two-line items).
+
+    Returns:
+        The items, the detected layout, the lines before and after the list, and the
+        diagnostics.
+
+    Example:
+        >>> from podnotes._lines import split
+        >>> block = read_timed_list(split("Intro\n0:00\nThe news\n4:10"))
+        >>> block.layout
+        <TimedLayout.TEXT_THEN_TIME: 'text line, then time line'>
+        >>> [(str(item.start), item.title) for item in block.items]
+        [('0:00', 'Intro'), ('4:10', 'The news')]
+    """
+    rows, gaps = _rows(lines)
+    reading, diagnostics = _choose(rows, gaps)
+    found = _gather(rows, reading)
+    if len(found.items) < _LIST_MINIMUM:
+        return _no_list(rows)
+    first, last = min(found.rows), max(found.rows)
+    strays = [i for i in range(first, last + 1) if i not in found.rows]
+    if len(strays) > len(found.items):
+        return _no_list(rows)
+    diagnostics.extend(found.diagnostics)
+    for index in strays:
+        line = rows[index].line
+        diagnostics.append(
+            line.diagnostic(
+                "timed-list.stray-line",
+                f'expected a timed item in this list, found "{_short(line.text)}"',
+                severity=Severity.WARNING,
+            )
+        )
+    layout = found.layouts.pop() if len(found.layouts) == 1 else TimedLayout.MIXED
+    diagnostics.insert(0, _info(rows[first].line, layout, len(found.items)))
+    return TimedList(
+        items=tuple(found.items),
+        layout=layout,
+        prelude=tuple(r.line for r in rows[:first]),
+        trailer=tuple(r.line for r in rows[last + 1 :]),
+        leads=tuple(found.leads),
+        trails=tuple(found.trails),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
