@@ -50,7 +50,7 @@ def test_run_exits_with_main_status(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_console_script_is_installed() -> None:
-    done = subprocess.run(  # noqa: S603 - fixed arguments
+    done = subprocess.run(
         [sys.executable, "-m", "podnotes", "--version"],
         capture_output=True,
         text=True,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 import attrs
-from attrs.validators import ge, instance_of
+from attrs.validators import instance_of
 
 __all__ = [
     "Diagnostic",
@@ -123,8 +123,7 @@ def _all_diagnostics(
         if not isinstance(item, Diagnostic):
             cls = type(instance).__name__
             msg = (
-                f"{cls}.{attribute.name}[{index}] must be a Diagnostic, "
-                f"found {type(item).__name__}"
+                f"{cls}.{attribute.name}[{index}] must be a Diagnostic, found {type(item).__name__}"
             )
             raise TypeError(msg)
 
