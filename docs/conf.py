@@ -63,26 +63,11 @@ napoleon_use_rtype = False
 
 # -- doctest ---------------------------------------------------------------------------------
 
-# pytest runs docstring examples (``--doctest-modules``) in their module's namespace, so give
-# the Sphinx doctest builder the same names: every module's globals, dunders aside.  Private
-# names may clash (today only ``_T``, a TypeVar, which is harmless).  Examples in the .rst
-# pages import what they use: pytest (``--doctest-glob=*.rst``) runs them without this setup.
-doctest_global_setup = """
-import importlib
-
-import podnotes
-
-for _module_name in (
-    "podnotes",
-    "podnotes.diagnostics",
-    "podnotes.timestamps",
-    "podnotes.model",
-    "podnotes.cli",
-):
-    _module = importlib.import_module(_module_name)
-    globals().update({k: v for k, v in vars(_module).items() if not k.startswith("__")})
-del _module_name, _module
-"""
+# Docstring examples run under pytest --doctest-modules, each in its own module's namespace,
+# which is what they are written for; here only the pages' ``.. doctest::`` blocks run (and
+# pytest --doctest-glob=*.rst runs every example of the pages too).
+doctest_test_doctest_blocks = ""
+doctest_global_setup = "import podnotes"
 # Match pytest's doctest_optionflags (NORMALIZE_WHITESPACE, ELLIPSIS) plus Sphinx's defaults.
 doctest_default_flags = (
     doctest.ELLIPSIS

@@ -48,4 +48,4 @@ def test_console_examples_print_what_they_show() -> None:
 
 def test_quickstart_is_two_commands_and_the_second_is_the_test_command() -> None:
     quickstart = next(b for b in _blocks("console") if not b.startswith("$ "))
-    assert quickstart.splitlines() == ["uv run podnotes --version", "uv run pytest"]
+    assert quickstart.splitlines() == ["uv run podnotes parse --example", "uv run pytest"]

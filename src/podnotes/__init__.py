@@ -8,9 +8,8 @@ The names below are the public API; everything else is reached through its modul
 from importlib.metadata import version as _version
 
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, PodnotesError, Severity
-
-# from podnotes.page import parse, parse_file  (enabled once header and transcript land)
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
+from podnotes.page import parse, parse_file
 from podnotes.timestamps import Timestamp, TimestampError
 
 __version__ = _version("podnotes")
@@ -29,4 +28,6 @@ __all__ = [
     "Timestamp",
     "TimestampError",
     "__version__",
+    "parse",
+    "parse_file",
 ]

@@ -7,18 +7,31 @@ outcomes into exit statuses (0 success, 1 input podnotes could not understand, 2
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
 
 from podnotes import __version__
-from podnotes.timestamps import TIME_STYLES, Timestamp, TimestampError
+from podnotes._commands import (
+    EXIT_USAGE,
+    example_page,
+    run_convert,
+    run_parse,
+    run_timestamp,
+    run_validate,
+)
+from podnotes.formats import format_names
+from podnotes.timestamps import TIME_STYLES
+from podnotes.validate import Profile
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "example_page", "main", "run"]
 
-EXIT_OK = 0
-EXIT_INPUT = 1
-EXIT_USAGE = 2
+_COMMANDS = {
+    "parse": run_parse,
+    "convert": run_convert,
+    "validate": run_validate,
+    "timestamp": run_timestamp,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +50,85 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"podnotes {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse_cmd = commands.add_parser(
+        "parse",
+        help="parse a scraped page into an Episode (JSON on stdout)",
+        description=(
+            "Parse the text of a podcast page and print the Episode as podnotes JSON. "
+            "Exit status: 0 parsed, 1 strict parsing found errors or the file could not "
+            "be read, 2 usage error."
+        ),
+    )
+    source = parse_cmd.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE", help="the page to read; - for stdin")
+    source.add_argument(
+        "--example", action="store_true", help="parse the example page that ships with podnotes"
+    )
+    parse_cmd.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) when any diagnostic is an error"
+    )
+    parse_cmd.add_argument(
+        "--diagnostics",
+        action="store_true",
+        help="print every diagnostic on stderr, with the line and a caret under the span",
+    )
+    parse_cmd.add_argument("--compact", action="store_true", help="print the JSON on one line")
+
+    formats = format_names()
+    convert_cmd = commands.add_parser(
+        "convert",
+        help="convert between formats (pages, JSON, chapters, transcripts)",
+        description=(
+            "Read IN (a scraped page or any readable format, detected unless --from says) "
+            "and write it in the format --to names."
+        ),
+    )
+    convert_cmd.add_argument("input", metavar="IN", help="the file to read; - for stdin")
+    convert_cmd.add_argument(
+        "--from",
+        dest="source",
+        choices=formats,
+        default=None,
+        metavar="FORMAT",
+        help="the input's format (default: detected; a page when no format matches)",
+    )
+    convert_cmd.add_argument(
+        "--to", required=True, choices=formats, metavar="FORMAT", help="the format to write"
+    )
+    convert_cmd.add_argument(
+        "-o", "--output", default=None, metavar="OUT", help="write here (default: stdout)"
+    )
+    convert_cmd.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) when reading finds any error"
+    )
+    convert_cmd.add_argument(
+        "--diagnostics", action="store_true", help="print every diagnostic on stderr"
+    )
+
+    validate_cmd = commands.add_parser(
+        "validate",
+        help="check a file against a consumer's rules (YouTube, Podcasting 2.0, ...)",
+        description=(
+            "Read FILE (detected like convert) and report the rules it breaks, each with its "
+            "line and a caret. Exit status 1 when any error remains."
+        ),
+    )
+    validate_cmd.add_argument("file", metavar="FILE", help="the file to check; - for stdin")
+    validate_cmd.add_argument(
+        "--profile",
+        choices=[p.value for p in Profile],
+        default=Profile.GENERIC.value,
+        help="which rules to apply (default: %(default)s)",
+    )
+    validate_cmd.add_argument(
+        "--from",
+        dest="source",
+        choices=formats,
+        default=None,
+        metavar="FORMAT",
+        help="the file's format (default: detected)",
+    )
 
     time_cmd = commands.add_parser(
         "timestamp",
@@ -63,19 +155,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_timestamp(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    status = EXIT_OK
-    for text in args.times:
-        try:
-            stamp = Timestamp.parse(text, frame_rate=args.frame_rate)
-        except TimestampError as exc:
-            print(f"podnotes timestamp: {exc}", file=err)
-            status = EXIT_INPUT
-            continue
-        print(stamp.format(style=args.style), file=out)
-    return status
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status.
 
@@ -99,9 +178,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("podnotes: error: a command is required", file=sys.stderr)
         return EXIT_USAGE
-    return _run_timestamp(args, sys.stdout, sys.stderr)
+    return _COMMANDS[args.command](args, sys.stdout, sys.stderr)
+
+
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point.
+
+    A reader that goes away early (``podnotes parse page.txt | head``) ends the command
+    quietly, with the status a shell gives a command stopped by SIGPIPE.
+    """
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = EXIT_BROKEN_PIPE
+    sys.exit(status)

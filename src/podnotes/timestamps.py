@@ -21,21 +21,31 @@ surrounding pair of ``()`` or ``[]``:
 
 Digits are ASCII; hours and other leading numbers have at most 7 digits. Input longer than
 64 characters after stripping is refused before any pattern runs, so parsing is linear.
+
+This module holds the class, its argument checks and the formatters; the spelling readers
+live in the private ``podnotes._timeparse``, which works in integer milliseconds.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
-from itertools import pairwise
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple, Self, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, Self, TypeAlias, TypeVar
 
 import attrs
 
+from podnotes._timeparse import (
+    EXPECTED_TIME,
+    MS_PER_HOUR,
+    MS_PER_MINUTE,
+    MS_PER_SECOND,
+    ExpectedError,
+    read_time,
+    round_half_up,
+)
 from podnotes.diagnostics import PodnotesError
 
 if TYPE_CHECKING:
@@ -60,52 +70,7 @@ TIME_STYLES: Final[tuple[TimeStyle, ...]] = (
 
 _T = TypeVar("_T")
 
-_MILLI: Final = 1000  # fixed point: parsed numbers are held in thousandths of their unit
-_MS_PER_SECOND: Final = 1000
-_MS_PER_MINUTE: Final = 60 * _MS_PER_SECOND
-_MS_PER_HOUR: Final = 60 * _MS_PER_MINUTE
-_MS_PER_DAY: Final = 24 * _MS_PER_HOUR
-_BASE: Final = 60  # minutes after hours and seconds after minutes stay below this
-_FIELD_DIGITS: Final = 2  # seconds, and minutes after hours: "1:05", "1:02:03"
-_FRACTION_DIGITS: Final = 3
 _MAX_LENGTH: Final = 64
-_DEFAULT_FRAME_RATE: Final = 30
-_MINUS_SIGNS: Final = ("-", "\u2212")
-_CLOSING: Final = {"(": ")", "[": "]"}
-_EXPECTED_TIME: Final = 'a time such as "1:02:03", "62m" or "PT1H2M3S"'
-
-_WHOLE: Final = r"[0-9]{1,7}"
-_NUMBER: Final = rf"{_WHOLE}(?:[.,][0-9]{{1,9}})?"
-
-# "1:05", "64:40", "1:02:03.5", "00:01,500"; digit counts are checked after matching,
-# for clearer messages: "1:2" (one-digit seconds), "1:2:03" (one-digit minutes).
-_CLOCK: Final = re.compile(
-    rf"(?:(?P<hours>{_WHOLE}):)?(?P<minutes>{_WHOLE}):(?P<seconds>[0-9]{{1,2}})"
-    r"(?:[.,](?P<fraction>[0-9]{1,9}))?"
-)
-# "00;00;13;12", "00:00:13;12", "00:00:13:12" (with a frame rate); not "00;00;13".
-_TIMECODE: Final = re.compile(
-    rf"(?P<hours>{_WHOLE})(?P<sep1>[:;])(?P<minutes>[0-9]{{1,2}})(?P<sep2>[:;])"
-    r"(?P<seconds>[0-9]{1,2})(?P<sep3>[:;])(?P<frames>[0-9]{1,3})"
-)
-# "1:02:03:04", "1:2:3:4:5.6": four or more colon fields, refused with their own message.
-_MANY_FIELDS: Final = re.compile(rf"{_WHOLE}(?::{_WHOLE}){{3,8}}(?:[.,][0-9]{{1,9}})?")
-# One unit part: "1h", "02m", "3.5 s", "1 hour", "2 minutes"; not "1,5h", "h". The gap before
-# a part (empty for the first) is nothing, spaces, or one comma: "1h2m", "1h 2m", "1h, 2m".
-_UNIT_PART: Final = re.compile(
-    r"(?P<gap>\s{0,3},?\s{0,3})"
-    rf"(?P<whole>{_WHOLE})(?:\.(?P<fraction>[0-9]{{1,9}}))?\s{{0,3}}(?P<unit>[a-zA-Z]{{1,7}})"
-)
-# "PT1H2M3S", "PT45.5S", "P1DT2H", "PT", "P1DT" (the last two are refused after matching).
-_ISO: Final = re.compile(
-    rf"P(?:(?P<days>{_WHOLE})D)?(?P<time>T(?:(?P<hours>{_NUMBER})H)?"
-    rf"(?:(?P<minutes>{_NUMBER})M)?(?:(?P<seconds>{_NUMBER})S)?)?",
-    re.IGNORECASE,
-)
-# ISO 8601 durations with a date part: "P1Y", "P1M2D", "P2W", "P1YT2H".
-_ISO_DATE: Final = re.compile(
-    rf"P(?P<date>(?:{_NUMBER}[YMWD]){{1,4}})(?:T(?:{_NUMBER}[HMS]){{0,3}})?", re.IGNORECASE
-)
 
 
 class TimestampError(PodnotesError, ValueError):
@@ -120,31 +85,12 @@ class TimestampError(PodnotesError, ValueError):
     """
 
 
-class _ExpectedError(Exception):
-    """Internal: what a reader expected; the caller adds what was found."""
-
-    def __init__(self, expected: str) -> None:
-        super().__init__(expected)
-        self.expected = expected
-
-
-class _Part(NamedTuple):
-    name: str  # "hours", "minutes", "seconds" or "days", for messages
-    unit_ms: int
-    whole: str
-    fraction: str  # digits after the decimal mark; "" when there is none
-
-
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
 def _fail(expected: str, found: str) -> TimestampError:
     return TimestampError(f"expected {expected}, found {_quote(found)}")
-
-
-def _round_half_up(value: Fraction) -> int:
-    return math.floor(value + Fraction(1, 2))
 
 
 def _whole_non_negative(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -182,7 +128,7 @@ class Timestamp:
             >>> Timestamp(1500).seconds
             1.5
         """
-        return self.ms / _MS_PER_SECOND
+        return self.ms / MS_PER_SECOND
 
     @classmethod
     def parse(cls, text: str, *, frame_rate: float | None = None) -> Self:
@@ -211,7 +157,7 @@ class Timestamp:
         rate = _check_frame_rate(frame_rate)
         stripped = checked.strip()
         if not stripped:
-            raise _fail(_EXPECTED_TIME, checked)
+            raise _fail(EXPECTED_TIME, checked)
         if len(stripped) > _MAX_LENGTH:
             msg = (
                 f"expected a time of at most {_MAX_LENGTH} characters, found "
@@ -219,8 +165,8 @@ class Timestamp:
             )
             raise TimestampError(msg)
         try:
-            return cls(_read_signed(_unbracket(stripped), rate))
-        except _ExpectedError as problem:
+            return cls(read_time(stripped, rate))
+        except ExpectedError as problem:
             raise _fail(problem.expected, stripped) from None
 
     @classmethod
@@ -243,7 +189,7 @@ class Timestamp:
             >>> Timestamp.from_seconds(3723.5), Timestamp.from_seconds(0.0005)
             (Timestamp(ms=3723500), Timestamp(ms=1))
         """
-        return cls(_round_half_up(_exact_seconds(seconds) * _MS_PER_SECOND))
+        return cls(round_half_up(_exact_seconds(seconds) * MS_PER_SECOND))
 
     @classmethod
     def from_timedelta(cls, delta: timedelta) -> Self:
@@ -268,7 +214,7 @@ class Timestamp:
         if micro < 0:
             expected = "a timedelta that is not negative"
             raise _fail(expected, str(checked))
-        return cls(_round_half_up(Fraction(micro, 1000)))
+        return cls(round_half_up(Fraction(micro, 1000)))
 
     @classmethod
     def from_parts(cls, *, hours: int = 0, minutes: int = 0, seconds: int = 0, ms: int = 0) -> Self:
@@ -299,7 +245,7 @@ class Timestamp:
             if value < 0:
                 expected = f"{name} that are not negative"
                 raise _fail(expected, str(value))
-        return cls(hours * _MS_PER_HOUR + minutes * _MS_PER_MINUTE + seconds * _MS_PER_SECOND + ms)
+        return cls(hours * MS_PER_HOUR + minutes * MS_PER_MINUTE + seconds * MS_PER_SECOND + ms)
 
     def to_timedelta(self) -> timedelta:
         """Return the same duration as a :class:`datetime.timedelta`.
@@ -314,7 +260,7 @@ class Timestamp:
             >>> Timestamp(3723500).to_timedelta()
             datetime.timedelta(seconds=3723, microseconds=500000)
         """
-        whole, millis = divmod(self.ms, _MS_PER_SECOND)
+        whole, millis = divmod(self.ms, MS_PER_SECOND)
         return timedelta(seconds=whole, milliseconds=millis)
 
     def format(self, style: TimeStyle = "short") -> str:
@@ -356,9 +302,9 @@ class Timestamp:
             choices = ", ".join(_quote(name) for name in TIME_STYLES)
             msg = f"expected a style among {choices}, found {style!r}"
             raise ValueError(msg)
-        hours, rest = divmod(self.ms, _MS_PER_HOUR)
-        minutes, rest = divmod(rest, _MS_PER_MINUTE)
-        seconds, millis = divmod(rest, _MS_PER_SECOND)
+        hours, rest = divmod(self.ms, MS_PER_HOUR)
+        minutes, rest = divmod(rest, MS_PER_MINUTE)
+        seconds, millis = divmod(rest, MS_PER_SECOND)
         return formatter(hours, minutes, seconds, millis)
 
     def __str__(self) -> str:
@@ -466,146 +412,3 @@ def _exact_seconds(value: object) -> Fraction:
         expected = "seconds that are finite and not negative"
         raise _fail(expected, str(value))
     return Fraction(value)
-
-
-# --- parsing --------------------------------------------------------------------------------
-
-
-def _unbracket(text: str) -> str:
-    if len(text) > 1 and _CLOSING.get(text[0]) == text[-1]:
-        return text[1:-1].strip()
-    return text
-
-
-def _read_signed(text: str, rate: float | None) -> int:
-    if text[:1] in _MINUS_SIGNS:
-        try:
-            _read(text[1:], rate)
-        except _ExpectedError:
-            raise _ExpectedError(_EXPECTED_TIME) from None
-        msg = "a time that is not negative"
-        raise _ExpectedError(msg)
-    return _read(text, rate)
-
-
-def _read(text: str, rate: float | None) -> int:
-    for reader in (_read_clock, _read_timecode, _read_units, _read_iso):
-        ms = reader(text, rate)
-        if ms is not None:
-            return ms
-    if rate is None and _MANY_FIELDS.fullmatch(text):
-        msg = "at most three clock fields without a frame rate"
-        raise _ExpectedError(msg)
-    date = _ISO_DATE.fullmatch(text)
-    if date and any(unit in date["date"].upper() for unit in "YMW"):
-        msg = "an ISO 8601 duration in days, hours, minutes and seconds (not years, months, weeks)"
-        raise _ExpectedError(msg)
-    raise _ExpectedError(_EXPECTED_TIME)
-
-
-def _clock_parts(hours: str | None, minutes: str, seconds: str, fraction: str) -> list[_Part]:
-    if hours is not None and len(minutes) != _FIELD_DIGITS:
-        msg = "two-digit minutes after hours"
-        raise _ExpectedError(msg)
-    if len(seconds) != _FIELD_DIGITS:
-        msg = "two-digit seconds after minutes"
-        raise _ExpectedError(msg)
-    parts = [] if hours is None else [_Part("hours", _MS_PER_HOUR, hours, "")]
-    parts.append(_Part("minutes", _MS_PER_MINUTE, minutes, ""))
-    parts.append(_Part("seconds", _MS_PER_SECOND, seconds, fraction))
-    return parts
-
-
-def _read_clock(text: str, _rate: float | None) -> int | None:
-    match = _CLOCK.fullmatch(text)
-    if match is None:
-        return None
-    parts = _clock_parts(
-        match["hours"], match["minutes"], match["seconds"], match["fraction"] or ""
-    )
-    return _total(parts, bounded=True)
-
-
-def _read_timecode(text: str, rate: float | None) -> int | None:
-    match = _TIMECODE.fullmatch(text)
-    if match is None:
-        return None
-    separators = match["sep1"] + match["sep2"] + match["sep3"]
-    if separators == ":::" and rate is None:
-        msg = "at most three clock fields without a frame rate"
-        raise _ExpectedError(msg)
-    if separators not in {";;;", "::;", ":::"}:
-        msg = 'a timecode with semicolons everywhere ("00;00;13;12") or before frames only'
-        raise _ExpectedError(msg)
-    frame_rate = _DEFAULT_FRAME_RATE if rate is None else rate
-    frames = int(match["frames"])
-    if frames >= frame_rate:
-        msg = f"frames below the frame rate {frame_rate:g}"
-        raise _ExpectedError(msg)
-    parts = _clock_parts(match["hours"], match["minutes"], match["seconds"], "")
-    frame_ms = Fraction(frames * _MS_PER_SECOND) / Fraction(frame_rate)
-    return _total(parts, bounded=True) + _round_half_up(frame_ms)
-
-
-_UNIT_NAMES: Final = {
-    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), ("hours", _MS_PER_HOUR)),
-    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), ("minutes", _MS_PER_MINUTE)),
-    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), ("seconds", _MS_PER_SECOND)),
-}
-
-
-def _read_units(text: str, _rate: float | None) -> int | None:
-    if not text:
-        return None
-    parts: list[_Part] = []
-    position = 0
-    while position < len(text):
-        match = _UNIT_PART.match(text, position)
-        unit = None if match is None else _UNIT_NAMES.get(match["unit"].lower())
-        if match is None or unit is None or (match["gap"] and not parts):
-            return None
-        parts.append(_Part(unit[0], unit[1], match["whole"], match["fraction"] or ""))
-        position = match.end()
-    if any(a.unit_ms <= b.unit_ms for a, b in pairwise(parts)):
-        msg = "units in descending order (hours, minutes, seconds), each at most once"
-        raise _ExpectedError(msg)
-    return _total(parts, bounded=True)
-
-
-def _read_iso(text: str, _rate: float | None) -> int | None:
-    match = _ISO.fullmatch(text)
-    if match is None:
-        return None
-    parts = [_Part("days", _MS_PER_DAY, match["days"], "")] if match["days"] else []
-    for name, unit_ms in (
-        ("hours", _MS_PER_HOUR),
-        ("minutes", _MS_PER_MINUTE),
-        ("seconds", _MS_PER_SECOND),
-    ):
-        if match[name]:
-            whole, _mark, fraction = match[name].replace(",", ".").partition(".")
-            parts.append(_Part(name, unit_ms, whole, fraction))
-    if not parts:
-        msg = "a number and a unit in an ISO 8601 duration"
-        raise _ExpectedError(msg)
-    if match["time"] in {"T", "t"}:
-        msg = 'a number and a unit after "T" in an ISO 8601 duration'
-        raise _ExpectedError(msg)
-    return _total(parts, bounded=False)
-
-
-def _total(parts: list[_Part], *, bounded: bool) -> int:
-    total = 0
-    for index, part in enumerate(parts):
-        if part.fraction and index != len(parts) - 1:
-            msg = "a fraction only on the last unit"
-            raise _ExpectedError(msg)
-        if len(part.fraction) > _FRACTION_DIGITS:
-            msg = "at most 3 fraction digits (milliseconds)"
-            raise _ExpectedError(msg)
-        milli = int(part.whole) * _MILLI + int(part.fraction.ljust(_FRACTION_DIGITS, "0"))
-        if bounded and index and milli >= _BASE * _MILLI:
-            msg = f"{part.name} below 60 after {parts[index - 1].name}"
-            raise _ExpectedError(msg)
-        total += milli * (part.unit_ms // _MILLI)
-    return total
