@@ -22,6 +22,11 @@ def test_parse_is_reexported_and_rejects_non_text() -> None:
         podnotes.parse(None)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("junk", ["**:**", "__ __", "## ", "**:", "#", "LINKS:", "---\n---"])
+def test_heading_like_junk_never_raises(junk: str) -> None:
+    assert isinstance(podnotes.parse(junk).value, Episode)
+
+
 def test_empty_page_is_an_empty_episode() -> None:
     result = podnotes.parse("")
     assert result.value == Episode()

@@ -40,8 +40,10 @@ TIME_TOKEN = re.compile(
     r"(?![\w/]|[:.,]\d)"
 )
 
-#: What follows a clock time that is a time of day, not an offset: "3:15 AM", "9:30pm".
-MERIDIEM_AFTER = re.compile(r" ?[AaPp]\.?[Mm]\b\.?")
+#: What follows a clock time that is a time of day, not an offset: "3:15 AM", "9:30pm",
+#: "7:00 a.m.".  Only all-capital or all-lower spellings: "0:01 Am I wrong?" is a title.
+#:   accepts: " AM", "pm", " a.m.", " P.M."    rejects: " Am I", " amazing", " PMs"
+MERIDIEM_AFTER = re.compile(r" ?(?:AM|PM|am|pm|[ap]\.m\.|[AP]\.M\.)(?![\w.])")
 
 #: A list marker before an item: "-", "*", "•", "1.", "12)", "#3".
 #:   accepts: "- ", "• ", "1. ", "12) "

@@ -132,6 +132,8 @@ def _read_heading(text: str) -> _Heading | None:  # noqa: PLR0911 - one return p
     bold = _BOLD.fullmatch(text)
     if bold:
         name = bold.group("text").strip(_TRAILING)
+        if not name:
+            return None  # "**:**" is punctuation, not a heading
         kind = heading_kind(name)
         if kind is None and not (bold.group("colon") or text.rstrip("*_").endswith(":")):
             return None  # "**Intro**" alone is emphasis, not a heading
