@@ -26,15 +26,15 @@ class SectionKind(enum.Enum):
     """What a block of the page holds, as its heading (or its place) says."""
 
     HEAD = "head"
-    """Lines before the first heading: site, title, dates, description, maybe a list."""
+    """Lines before the first heading (site, title, dates, description, maybe a list)."""
     DESCRIPTION = "description"
     NOTES = "notes"
-    """``Show Notes`` and the like: a description, a timed list, or both."""
+    """``Show Notes`` and the like, holding a description, a timed list, or both."""
     CHAPTERS = "chapters"
     HIGHLIGHTS = "highlights"
     TRANSCRIPT = "transcript"
     OTHER = "other"
-    """Links, sponsors, credits...: kept raw in ``Episode.sections``."""
+    """Links, sponsors, credits and the like, kept raw in ``Episode.sections``."""
 
 
 #: Heading names (case-folded, spaces single) and the kind of section each announces.

@@ -20,22 +20,22 @@ from podnotes._lines import Line
 from podnotes.diagnostics import Diagnostic, Severity
 from podnotes.timestamps import Timestamp, TimestampError
 
-__all__ = ["RowKind", "TimedItem", "TimedLayout", "TimedList", "classify", "read_timed_list"]
+__all__ = ["Row", "RowKind", "TimedItem", "TimedLayout", "TimedList", "classify", "read_timed_list"]
 
 
 class RowKind(enum.Enum):
     """What one non-blank line of a block is."""
 
     TEXT = "text"
-    """No time that starts or ends the line: prose, or half of a two-line item."""
+    """No time that starts or ends the line (prose, or half of a two-line item)."""
     TIME_ONLY = "time-only"
-    """Nothing but a time (maybe in brackets): half of a two-line item."""
+    """Nothing but a time, maybe in brackets (half of a two-line item)."""
     TIME_FIRST = "time-first"
     """``0:00 Intro``, ``[00:00] - Intro``, ``1. 0:00 — 5:12 Intro``."""
     TIME_LAST = "time-last"
     """``Intro 0:00``, ``Intro (0:00)``, ``- Intro: 00:05:37``."""
     RUN_ON = "run-on"
-    """Several items on one line: ``(00:00) Intro (00:58) Sponsors``."""
+    """Several items on one line, as in ``(00:00) Intro (00:58) Sponsors``."""
 
 
 class TimedLayout(enum.Enum):
