@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import pickle
 import time
 import typing
@@ -464,7 +465,7 @@ def test_validator(value: object, error: type[Exception], message: str) -> None:
 
 
 def test_validator_names_the_subclass() -> None:
-    @attrs.frozen(order=True)
+    @attrs.frozen(order=False)
     class Offset(Timestamp):
         pass
 
@@ -627,3 +628,17 @@ def test_module_exports() -> None:
         "TimestampError",
     ]
     assert dir(podnotes.timestamps) == podnotes.timestamps.__all__
+
+
+def test_ordering_compares_milliseconds_and_refuses_other_types() -> None:
+    early, late = Timestamp(5), Timestamp(7)
+    assert early < late
+    assert early <= late
+    assert late > early
+    assert late >= early
+    assert early <= Timestamp(5)
+    assert early >= Timestamp(5)
+    assert sorted([late, early]) == [early, late]
+    for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+        with pytest.raises(TypeError):
+            compare(early, 5)

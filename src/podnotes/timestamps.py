@@ -103,7 +103,7 @@ def _whole_non_negative(instance: object, attribute: attrs.Attribute[int], value
         raise ValueError(msg)
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=False)
 class Timestamp:
     """A point in an episode, exact to the millisecond.
 
@@ -306,6 +306,32 @@ class Timestamp:
         minutes, rest = divmod(rest, MS_PER_MINUTE)
         seconds, millis = divmod(rest, MS_PER_SECOND)
         return formatter(hours, minutes, seconds, millis)
+
+    # Ordering compares ms directly: attrs' generated methods build tuples per call, and
+    # every parser and validator compares times in its inner loop.
+    def __lt__(self, other: object) -> bool:
+        """Earlier than ``other``."""
+        if not isinstance(other, Timestamp):
+            return NotImplemented
+        return self.ms < other.ms
+
+    def __le__(self, other: object) -> bool:
+        """Earlier than or the same as ``other``."""
+        if not isinstance(other, Timestamp):
+            return NotImplemented
+        return self.ms <= other.ms
+
+    def __gt__(self, other: object) -> bool:
+        """Later than ``other``."""
+        if not isinstance(other, Timestamp):
+            return NotImplemented
+        return self.ms > other.ms
+
+    def __ge__(self, other: object) -> bool:
+        """Later than or the same as ``other``."""
+        if not isinstance(other, Timestamp):
+            return NotImplemented
+        return self.ms >= other.ms
 
     def __str__(self) -> str:
         """Return the ``"short"`` style: ``M:SS`` under an hour, else ``H:MM:SS``.
