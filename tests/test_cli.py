@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import podnotes
@@ -224,3 +225,19 @@ def test_validate_prints_findings_with_carets(
     assert cli.main(["validate", str(good), "--profile", "youtube"]) == 0
     assert capsys.readouterr().err == "0 finding(s), 0 error(s)\n"
     assert cli.main(["validate", str(tmp_path / "nope")]) == 1
+
+
+@pytest.mark.parametrize("name", ["json", "podcast-chapters", "podcast-transcript"])
+def test_schema_prints_a_json_schema(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["schema", "--format", name]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_parse_output_validates_against_the_printed_schema(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert cli.main(["parse", "--example"]) == 0
+    jsonschema.validate(json.loads(capsys.readouterr().out), schema)

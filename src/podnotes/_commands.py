@@ -7,6 +7,7 @@ status (see ``cli.py``), so tests can call them without a process.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from typing import TextIO
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity, render_diagnostics
 from podnotes.formats import PAGE, Carries, detect, get_format
 from podnotes.formats import json as podnotes_json
+from podnotes.formats._schemas import load_schema
 from podnotes.model import Episode
 from podnotes.page import decode, parse
 from podnotes.timestamps import Timestamp, TimestampError
@@ -29,6 +31,7 @@ __all__ = [
     "example_page",
     "run_convert",
     "run_parse",
+    "run_schema",
     "run_timestamp",
     "run_validate",
 ]
@@ -156,6 +159,12 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     errors = sum(d.severity is Severity.ERROR for d in found)
     print(f"{len(found)} finding(s), {errors} error(s)", file=err)
     return EXIT_INPUT if errors else EXIT_OK
+
+
+def run_schema(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """``podnotes schema [--format NAME]``: print a JSON Schema (draft 2020-12)."""
+    _write(json.dumps(load_schema(args.format), indent=2, ensure_ascii=False), None, out)
+    return EXIT_OK
 
 
 def run_timestamp(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

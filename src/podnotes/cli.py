@@ -17,10 +17,12 @@ from podnotes._commands import (
     example_page,
     run_convert,
     run_parse,
+    run_schema,
     run_timestamp,
     run_validate,
 )
 from podnotes.formats import format_names
+from podnotes.formats._schemas import SCHEMA_FILES
 from podnotes.timestamps import TIME_STYLES
 from podnotes.validate import Profile
 
@@ -30,6 +32,7 @@ _COMMANDS = {
     "parse": run_parse,
     "convert": run_convert,
     "validate": run_validate,
+    "schema": run_schema,
     "timestamp": run_timestamp,
 }
 
@@ -128,6 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="FORMAT",
         help="the file's format (default: detected)",
+    )
+
+    schema_cmd = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a JSON format",
+        description=(
+            "Print the JSON Schema (draft 2020-12) that every document podnotes writes in "
+            "that format validates against."
+        ),
+    )
+    schema_cmd.add_argument(
+        "--format",
+        choices=tuple(SCHEMA_FILES),
+        default="json",
+        help="which format (default: %(default)s, podnotes' own episode JSON)",
     )
 
     time_cmd = commands.add_parser(
