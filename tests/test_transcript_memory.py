@@ -9,12 +9,14 @@ from podnotes.diagnostics import Diagnostic
 from podnotes.transcript import iter_turns
 
 _SPEAKERS = ("Ada Quill", "Brook Vale", "Cy Moss")
-_WRAPPED = (
+_WRAPPED = (  # one paragraph, hard-wrapped as transcripts often are
     "so we trained the model on open data and then",
     "we checked the answers again, and it worked",
-    "better than we had expected [laughs].",
+    "better than we had expected [laughs] which",
+    "was a surprise to everyone in the room that",
+    "day, even to the people who built it.",
 )
-_LINES_PER_TURN = 1 + 3 * len(_WRAPPED) + 3  # label line, three wrapped paragraphs, blanks
+_LINES_PER_TURN = 1 + 2 * len(_WRAPPED) + 2  # label line, two paragraphs, two blank lines
 _MAX_PEAK = 1024 * 1024  # bytes
 
 
@@ -23,10 +25,9 @@ def transcript_lines(count: int) -> Iterator[str]:
     for turn in range(count // _LINES_PER_TURN):
         at = turn * 7
         yield f"{_SPEAKERS[turn % 3]} ({at // 3600:02d}:{at // 60 % 60:02d}:{at % 60:02d}):\n"
-        for paragraph in range(3):
-            yield from _WRAPPED
-            if paragraph < 2:  # blank lines between the three paragraphs
-                yield "\n"
+        yield from _WRAPPED
+        yield "\n"
+        yield from _WRAPPED
         yield "\n"
 
 

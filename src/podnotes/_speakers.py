@@ -1,25 +1,57 @@
-"""Speaker labels: is this piece of a line a speaker's name, and which labels name one person.
+"""The shapes of one transcript line: speaker labels, times, cue timings.
 
-The transcript reader asks two questions of a candidate label:
+Everything here looks at one line (or one label) on its own; the reader in
+``podnotes._transcript_reader`` puts the lines together, for :mod:`podnotes.transcript`.
 
-- :func:`is_name` — the strict test for a label that only a colon marks (``Lex Fridman:``)
-  or that stands alone on its line: short, capitalised like a name, not a word that pages
-  put before a colon for other reasons (``Note:``, ``https:``, ``Chapter 3:``, ``Yes:``).
-- :func:`is_tagged_name` — the looser test for a label the layout itself marks as one
-  (``Lenny (00:01:19):``, ``<v Speaker 1>``, ``[Speaker 1] [12:30]``): any short run of
-  words that starts with a letter and is not on the same stop-list.
+Labels.  :func:`is_name` is the strict test for a label that only a colon marks
+(``Lex Fridman:``) or that stands alone on its line: short, capitalised like a name, not a
+word that pages put before a colon for other reasons (``Note:``, ``https:``, ``Chapter 3:``,
+``Yes:``).  :func:`is_tagged_name` is the looser test for a label the layout marks as one
+(``Lenny (00:01:19):``, ``<v Speaker 1>``, ``[Speaker 1] [12:30]``): a short run of words
+starting with a letter, not on the same stop-list.  :func:`group_aliases` pairs labels that
+name the same person (``Lenny`` and ``Lenny Rachitsky``).
 
-:func:`group_aliases` pairs labels that name the same person (``Lenny`` and
-``Lenny Rachitsky``).  Every function here is pure and bounded by the label's length.
+Times.  :func:`read_lead` reads the time (or range) opening a line and :func:`read_ms` a
+time token, exactly as :meth:`podnotes.timestamps.Timestamp.parse` would.
+
+Every pattern runs anchored (match/fullmatch) with bounded quantifiers, so a line of any
+length costs a bounded number of steps; the ``.*`` tails run once, at the end.  Only
+:data:`ANY_CLOCK` is searched through a line, and its match is bounded, so that stays linear.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
-__all__ = ["group_aliases", "is_name", "is_tagged_name", "own_line_name", "split_label"]
+from podnotes.timestamps import Timestamp, TimestampError
+
+__all__ = [
+    "ANY_CLOCK",
+    "BRACKET_LABEL",
+    "CUE",
+    "CUE_TAG",
+    "DIGITS",
+    "NAME_TIME_SPAN",
+    "PAIRS",
+    "STARTING_POINT",
+    "TIME",
+    "VOICE",
+    "Lead",
+    "bad_time_message",
+    "group_aliases",
+    "is_name",
+    "is_paired",
+    "is_tagged_name",
+    "named_label",
+    "own_line_name",
+    "read_lead",
+    "read_ms",
+    "split_label",
+    "split_name_time",
+    "time_inside",
+]
 
 MAX_CHARS: Final = 40
 _MAX_WORDS: Final = 5
@@ -243,3 +275,161 @@ def _final(aliases: dict[str, str], alias: str) -> str:
         seen.add(target)
         target = aliases[target]
     return target
+
+
+# --- line shapes: times, cues and speaker lines ----------------------------------------------
+
+#: A clock (fields after the first have two digits) or a timecode with frames after ";".
+#:   accepts: 0:04, 00:00:21, 1:02:03.5, 00:01,500, 00;00;13;12, 00:00:13;12
+#:   rejects: 3:1, 16:9 (one-digit field), 1:2x
+CLOCK: Final = r"[0-9]{1,3}(?::[0-9]{2}){1,2}(?:[.,][0-9]{1,3})?"
+TIME: Final = rf"(?:[0-9]{{1,3}}[:;][0-9]{{2}}[:;][0-9]{{2}};[0-9]{{1,3}}|{CLOCK})"
+
+#: A time (or a range of two) opening a line, maybe bracketed, maybe followed by ":", then
+#: the spaces or dash before the text.  A time of day ("3:15 PM") is not one.
+#:   accepts: "00:00:21 text", "(12:30):", "[0:04] - x", "00;00;13;12 - 00;00;51;03"
+#:   rejects: "3:15pm", "3:15 a.m. text", "[unintelligible 00:43:28.29]", "12:30:45:10"
+LEAD: Final = re.compile(
+    rf"(?P<open>[(\[])?(?P<start>{TIME})(?:\s{{0,3}}(?:--?|–|—|to)\s{{0,3}}(?P<end>{TIME}))?"
+    r"(?P<close>[)\]])?:?(?=\s|$)(?!\s{1,3}[AaPp]\.?[Mm](?:\.|\b))\s{0,3}(?:[-–—|·•]\s{1,3})?"
+)
+
+#: A WebVTT or SRT cue timing line, with optional cue settings after it.
+#:   accepts: "0:00:00.560 --> 0:00:02.759", "00:00:01,000 --> 00:00:02,500 align:start"
+#:   rejects: "a --> b", "00:01 -> 00:02"
+CUE: Final = re.compile(rf"(?P<start>{CLOCK})\s{{0,5}}-->\s{{0,5}}(?P<end>{CLOCK})(?:\s.*)?")
+
+#: The time that ends a speaker line, matched from where the time's digits start; what
+#: comes before it is the label (:func:`split_name_time` finds that start, no backtracking).
+#:   accepts: "00:01:19):" in "Lenny (00:01:19):", "00:26" in "Lex 00:26",
+#:            "0:04): Hi" in "Lex (0:04): Hi"
+#:   rejects: "00:26 and then" (text after a time needs brackets and a colon)
+TIME_TAIL: Final = re.compile(
+    rf"(?P<time>{TIME})(?P<close>[)\]])?(?:\*\*|__)?(?P<colon>:)?(?:\*\*|__)?(?:\s(?P<rest>.*))?"
+)
+#: A bracketed label before (or after) a time: "[Speaker 1] [12:30] text".
+BRACKET_LABEL: Final = re.compile(r"\[(?P<label>[^\[\]]{1,60})\]\s{0,3}")
+#: A WebVTT voice span opening a line: "<v Speaker 1>", "<v.loud Lex Fridman>".
+VOICE: Final = re.compile(r"<v(?:\.[^\s<>]{1,40})?\s{1,3}(?P<label>[^<>]{1,60})>")
+#: WebVTT markup inside text: closing voice spans, classes, languages, ruby, karaoke times.
+CUE_TAG: Final = re.compile(
+    r"</?(?:v|c|lang|ruby|rt)(?:[.\s][^<>]{0,200})?>|<[0-9]{1,3}(?::[0-9]{2}){1,2}\.[0-9]{3}>"
+)
+STARTING_POINT: Final = "Starting point is "
+PAIRS: Final = {"(": ")", "[": "]"}
+DIGITS: Final = frozenset("0123456789")
+NAME_TIME_SPAN: Final = 90  # where the time after a label may be
+
+
+#: A clock anywhere in a line (the sniff's test that a line is speech, not a timed title).
+ANY_CLOCK: Final = re.compile(r"[0-9](?::[0-9]{2}){1,2}(?![0-9])")
+
+
+def read_ms(token: str) -> int | None:
+    """Milliseconds of a token matched by ``TIME``; None when a field is out of range.
+
+    Agrees with :meth:`Timestamp.parse` on every such token (a property test checks it);
+    clocks are computed here because they are the hot path.
+    """
+    if ";" in token:
+        try:
+            return Timestamp.parse(token).ms
+        except TimestampError:
+            return None
+    if len(token) == 8 and token[2] == ":" == token[5]:  # noqa: PLR2004 -- HH:MM:SS, the most common
+        hours, minutes, seconds, millis = int(token[:2]), int(token[3:5]), int(token[6:]), 0
+        most_minutes = 60
+    else:
+        whole, _, fraction = token.replace(",", ".").partition(".")
+        fields = whole.split(":")
+        hours = int(fields[0]) if len(fields) == 3 else 0  # noqa: PLR2004 -- H:MM:SS
+        minutes, seconds = int(fields[-2]), int(fields[-1])
+        millis = int(fraction.ljust(3, "0")) if fraction else 0
+        most_minutes = 60 if len(fields) == 3 else 1000  # noqa: PLR2004 -- "64:40" is fine
+    if seconds >= 60 or minutes >= most_minutes:  # noqa: PLR2004
+        return None
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
+
+
+def bad_time_message(token: str) -> str:
+    """Timestamp.parse's own message for a token ``read_ms`` refused."""
+    try:
+        Timestamp.parse(token)
+    except TimestampError as error:
+        return str(error)
+    return f"expected a time, found {token!r}"  # pragma: no cover -- read_ms agrees with parse
+
+
+class Lead(NamedTuple):
+    """A time opening a line: the match, its times (None when out of range), the text after."""
+
+    match: re.Match[str]
+    start: int | None
+    end: int | None
+    rest: str
+
+    @property
+    def valid(self) -> bool:
+        """True when every time of the lead is in range."""
+        return self.start is not None and (self.match["end"] is None or self.end is not None)
+
+
+def is_paired(match: re.Match[str]) -> bool:
+    """Whether a match's ``open`` and ``close`` brackets pair up (or are both absent)."""
+    return PAIRS.get(match["open"] or "") == (match["close"] or None)
+
+
+def read_lead(text: str, pos: int = 0) -> Lead | None:
+    """The time that opens ``text`` (at ``pos``), unless its brackets do not pair."""
+    match = LEAD.match(text, pos)
+    if match is None or not is_paired(match):
+        return None
+    end = match["end"]
+    return Lead(
+        match, read_ms(match["start"]), None if end is None else read_ms(end), text[match.end() :]
+    )
+
+
+def split_name_time(text: str, mark: int) -> tuple[str, str, str] | None:
+    """Label, time and text of ``Name (00:01:19):``, ``Name 0:26`` or ``Name (0:04): text``.
+
+    ``mark`` is the first ``:`` or ``;`` of ``text``, which lies inside the time; the time's
+    digits start at most a few characters before it, so no pattern has to guess where the
+    label ends.  The label's shape is the caller's business.
+    """
+    digits = mark
+    while digits > 0 and text[digits - 1] in DIGITS:
+        digits -= 1
+    tail = TIME_TAIL.fullmatch(text, digits)
+    if tail is None:
+        return None
+    head = text[:digits]
+    opening = head[-1:] if head[-1:] in PAIRS else ""
+    if not (opening or head[-1:].isspace()) or PAIRS.get(opening) != (tail["close"] or None):
+        return None
+    rest = (tail["rest"] or "").strip()
+    if rest and not (opening and tail["colon"]):
+        return None
+    label = head[: len(head) - len(opening)].strip().rstrip("-–—·|,").strip()
+    if "*" in label or "_" in label:
+        label = label.removeprefix("**").removeprefix("__").removesuffix("**").removesuffix("__")
+    return label, tail["time"], rest
+
+
+def time_inside(text: str) -> int:
+    """Where a time inside the first characters of ``text`` has its first ``:`` or ``;``.
+
+    Returns -1 when the first ``:`` (or, without one, the first ``;``) does not follow a
+    digit, which rules out ``Name: text`` lines cheaply.
+    """
+    colon = text.find(":", 1, NAME_TIME_SPAN)
+    mark = colon if colon > 0 else text.find(";", 1, NAME_TIME_SPAN)
+    return mark if mark > 0 and text[mark - 1] in DIGITS else -1
+
+
+def named_label(text: str) -> tuple[str, str] | None:
+    """``Name: rest`` when the name passes the strict test and the rest is not a time."""
+    split = split_label(text)
+    if split is None or not is_name(split[0]) or read_lead(split[1]) is not None:
+        return None
+    return split

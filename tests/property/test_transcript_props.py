@@ -309,13 +309,13 @@ def test_fast_cleaning_agrees_with_clean(raw: str) -> None:
     assert transcript._text_of(raw) == clean(raw)  # noqa: SLF001
 
 
-@given(st.from_regex(transcript._TIME, fullmatch=True))  # noqa: SLF001
+@given(st.from_regex(_speakers.TIME, fullmatch=True))
 def test_time_reader_agrees_with_timestamp_parse(token: str) -> None:
     try:
         expected: int | None = Timestamp.parse(token).ms
     except TimestampError:
         expected = None
-    assert transcript._ms(token) == expected  # noqa: SLF001
+    assert _speakers.read_ms(token) == expected
 
 
 @given(st.lists(names(), min_size=1, max_size=6))
