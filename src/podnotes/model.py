@@ -36,8 +36,8 @@ def _is(kind: type, *, optional: bool = False) -> _Validator:
     label = kind.__name__ + (" or None" if optional else "")
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
+        if value.__class__ is kind or (value is None and optional):
+            return  # the common case, kept cheap: parsers build many objects
         # bool is an int subclass, and datetime a date subclass: neither is meant here.
         wrong_subclass = (kind is int and type(value) is bool) or (
             kind is dt.date and isinstance(value, dt.datetime)
@@ -54,6 +54,8 @@ def _text(*, optional: bool = False) -> _Validator:
     is_str = _is(str, optional=optional)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value.__class__ is str and value and not value.isspace():
+            return  # the common case, kept cheap
         is_str(instance, attribute, value)
         if value is not None and not value.strip():
             msg = f"{_where(instance, attribute)} must not be blank, found {value!r}"
@@ -62,9 +64,12 @@ def _text(*, optional: bool = False) -> _Validator:
     return check
 
 
+_optional_int = _is(int, optional=True)
+
+
 def _count(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Validator: None or a whole number >= 0."""
-    _is(int, optional=True)(instance, attribute, value)
+    _optional_int(instance, attribute, value)
     if value is not None and value < 0:
         msg = f"{_where(instance, attribute)} must be >= 0, found {value}"
         raise ValueError(msg)

@@ -94,6 +94,8 @@ def _fail(expected: str, found: str) -> TimestampError:
 
 
 def _whole_non_negative(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is int and value >= 0:
+        return  # the common case, kept cheap: parsers build many timestamps
     where = f"{type(instance).__name__}.{attribute.name}"
     if type(value) is not int:
         msg = f"{where} must be an int, found {type(value).__name__}"
