@@ -349,3 +349,11 @@ def test_webvtt_page_without_heading_is_a_transcript() -> None:
         ("Bo", "Hi Ann.", "0:02.500"),
     ]
     assert got.chapters == ()
+
+
+def test_the_last_turn_ends_with_the_episode_when_the_page_says_how_long() -> None:
+    page = "Duration: 10:00\n\nTranscript\n[0:00] Ann: Hello.\n[0:02] Bo: Hi.\n"
+    turns = podnotes.parse(page).value.transcript
+    assert [(str(t.start), str(t.end)) for t in turns] == [("0:00", "0:02"), ("0:02", "10:00")]
+    untimed = podnotes.parse("Transcript\n[0:00] Ann: Hello.\n[0:02] Bo: Hi.\n").value
+    assert untimed.transcript[-1].end is None

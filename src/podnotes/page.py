@@ -292,12 +292,22 @@ class _EpisodeBuilder:
         episode = Episode(
             chapters=chapters,
             highlights=highlights,
-            transcript=self.turns,
+            transcript=self._turns(),
             sections=self.sections,
             **self.fields,  # type: ignore[arg-type]
         )
         order = sorted(self.diagnostics, key=lambda d: (d.line, d.column))
         return Parsed(episode, order)
+
+    def _turns(self) -> list[SpeakerTurn]:
+        """The turns; the last timed one ends with the episode when the page gives its length."""
+        duration = self.fields.get("duration")
+        turns = self.turns
+        if turns and isinstance(duration, Timestamp):
+            last = turns[-1]
+            if last.start is not None and last.end is None and duration > last.start:
+                turns = [*turns[:-1], attrs.evolve(last, end=duration)]
+        return turns
 
     def _chapters(self) -> list[Chapter]:
         kept: list[TimedItem] = []
