@@ -31,9 +31,10 @@ from typing import Final
 import attrs
 
 from podnotes._lines import Line
-from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
+from podnotes.diagnostics import Diagnostic, Parsed, Severity
+from podnotes.formats._common import chapters_reader, chapters_writer, check_after, finish
 from podnotes.formats._registry import Carries, Format
-from podnotes.model import Chapter, Episode
+from podnotes.model import Chapter
 from podnotes.timestamps import Timestamp
 
 __all__ = ["FORMAT", "parse", "render"]
@@ -68,12 +69,8 @@ def render(chapters: Sequence[Chapter]) -> str:
         if not isinstance(chapter, Chapter):
             msg = f"expected Chapter items, found {type(chapter).__name__}"  # type: ignore[unreachable]
             raise TypeError(msg)
-        if previous is not None and chapter.start <= previous.start:
-            msg = (
-                f"expected chapters in strictly increasing order of start, found "
-                f"{chapter.start} after {previous.start} at index {index}"
-            )
-            raise ValueError(msg)
+        if previous is not None:
+            check_after(previous.start, chapter.start, index)
         if any(ch in chapter.title for ch in "\t\r\n"):
             msg = f"Audacity labels cannot hold a tab or a line break, found {chapter.title!r}"
             raise ValueError(msg)
@@ -114,10 +111,7 @@ def parse(text: str, *, strict: bool = False) -> Parsed[tuple[Chapter, ...]]:
         message = f"rounded {count} time{'s' * (count > 1)} to whole milliseconds"
         reader.report(reader.rounded[0], "audacity.rounded", message, Severity.INFO)
     reader.diagnostics.sort(key=lambda d: (d.line, d.column))
-    result = Parsed(tuple(reader.chapters), reader.diagnostics)
-    if strict and not result.ok:
-        raise ParseError(result.errors)
-    return result
+    return finish(tuple(reader.chapters), reader.diagnostics, strict=strict)
 
 
 def _seconds(stamp: Timestamp) -> str:
@@ -194,15 +188,6 @@ class _Reader:
 # --- registry -------------------------------------------------------------------------------
 
 
-def _write(episode: Episode) -> str:
-    return render(episode.chapters)
-
-
-def _read(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - the Reader shape
-    found = parse(text, strict=strict)
-    return Parsed(Episode(chapters=found.value), found.diagnostics)
-
-
 def _looks_like(text: str) -> bool:
     head = text.removeprefix("\ufeff")[:2000]
     first = next((line for line in _BREAK.split(head) if line.strip()), "")
@@ -215,7 +200,7 @@ FORMAT = Format(
     summary="Audacity label track (start, end, label; seconds)",
     carries=Carries.CHAPTERS,
     suffixes=("labels.txt",),
-    write=_write,
-    read=_read,
+    write=chapters_writer(render),
+    read=chapters_reader(parse),
     looks_like=_looks_like,
 )

@@ -51,7 +51,8 @@ import attrs
 
 from podnotes._lines import Line
 from podnotes._timeparse import round_half_up
-from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
+from podnotes.diagnostics import Diagnostic, Parsed, Severity
+from podnotes.formats._common import finish
 from podnotes.formats._registry import Carries, Format
 from podnotes.model import Chapter, Episode
 from podnotes.timestamps import Timestamp
@@ -161,7 +162,8 @@ def parse(text: str, *, strict: bool = False) -> Parsed[tuple[Chapter, ...]]:
         >>> parse(sheet).value
         (Chapter(start=Timestamp(ms=60493), title='Hi', end=None, url=None),)
     """
-    return _finish(_Reader().run(text), strict=strict)
+    reader = _Reader().run(text)
+    return finish(tuple(reader.chapters), reader.diagnostics, strict=strict)
 
 
 def _quoted(value: str, what: str) -> str:
@@ -172,13 +174,6 @@ def _quoted(value: str, what: str) -> str:
         )
         raise ValueError(msg)
     return f'"{value}"'
-
-
-def _finish(result: _Reader, *, strict: bool) -> Parsed[tuple[Chapter, ...]]:
-    found = Parsed(tuple(result.chapters), result.diagnostics)
-    if strict and not found.ok:
-        raise ParseError(found.errors)
-    return found
 
 
 @attrs.define
@@ -337,7 +332,7 @@ def _write(episode: Episode) -> str:
 
 def _read(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - the Reader shape
     reader = _Reader().run(text)
-    _finish(reader, strict=strict)
+    finish(tuple(reader.chapters), reader.diagnostics, strict=strict)
     episode = Episode(title=reader.title, podcast=reader.performer, chapters=reader.chapters)
     return Parsed(episode, reader.diagnostics)
 

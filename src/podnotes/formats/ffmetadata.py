@@ -50,6 +50,7 @@ import attrs
 from podnotes._lines import Line
 from podnotes._timeparse import round_half_up
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
+from podnotes.formats._common import in_order
 from podnotes.formats._registry import Carries, Format
 from podnotes.model import Chapter, Episode
 from podnotes.timestamps import Timestamp
@@ -103,7 +104,7 @@ def render(
         END=61500
         title=Q&A\; a\=b
     """
-    checked = _in_order(chapters)
+    checked = in_order(chapters)
     lines = [HEADER]
     if title is not None:
         if not title.strip():
@@ -157,21 +158,6 @@ def _read_text(text: str, *, strict: bool) -> _Reader:
 
 
 # --- writing --------------------------------------------------------------------------------
-
-
-def _in_order(chapters: Sequence[Chapter]) -> list[Chapter]:
-    checked = list(chapters)
-    for index, chapter in enumerate(checked):
-        if not isinstance(chapter, Chapter):
-            msg = f"expected Chapter items, found {type(chapter).__name__} at {index}"  # type: ignore[unreachable]
-            raise TypeError(msg)
-        if index and chapter.start <= checked[index - 1].start:
-            msg = (
-                f"expected chapters in strictly increasing order of start, found "
-                f"{chapter.start} after {checked[index - 1].start} at index {index}"
-            )
-            raise ValueError(msg)
-    return checked
 
 
 def _end_of(chapters: list[Chapter], index: int, duration: Timestamp | None) -> Timestamp:

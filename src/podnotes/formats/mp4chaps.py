@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from typing import Final
 
 from podnotes._lines import Line
-from podnotes.diagnostics import Diagnostic, Parsed, ParseError
+from podnotes.diagnostics import Diagnostic, Parsed
+from podnotes.formats._common import chapters_reader, chapters_writer, finish, in_order
 from podnotes.formats._registry import Carries, Format
-from podnotes.model import Chapter, Episode
+from podnotes.model import Chapter
 from podnotes.timestamps import Timestamp, TimestampError
 
 __all__ = ["FORMAT", "parse", "render"]
@@ -65,7 +66,7 @@ def render(chapters: Sequence[Chapter]) -> str:
         01:02:03.500 Q&A
     """
     lines = []
-    for index, chapter in enumerate(_in_order(chapters)):
+    for index, chapter in enumerate(in_order(chapters)):
         title = chapter.title
         if "\n" in title or "\r" in title or title != title.strip():
             msg = (
@@ -108,10 +109,7 @@ def parse(text: str, *, strict: bool = False) -> Parsed[tuple[Chapter, ...]]:
                 diagnostics.append(found)
             else:
                 chapters.append(found)
-    result = Parsed(tuple(chapters), diagnostics)
-    if strict and not result.ok:
-        raise ParseError(result.errors)
-    return result
+    return finish(tuple(chapters), diagnostics, strict=strict)
 
 
 def _chapter(line: Line, before: list[Chapter]) -> Chapter | Diagnostic:
@@ -133,31 +131,7 @@ def _chapter(line: Line, before: list[Chapter]) -> Chapter | Diagnostic:
     return Chapter(start=start, title=title)
 
 
-def _in_order(chapters: Sequence[Chapter]) -> list[Chapter]:
-    checked = list(chapters)
-    for index, chapter in enumerate(checked):
-        if not isinstance(chapter, Chapter):
-            msg = f"expected Chapter items, found {type(chapter).__name__} at {index}"  # type: ignore[unreachable]
-            raise TypeError(msg)
-        if index and chapter.start <= checked[index - 1].start:
-            msg = (
-                f"expected chapters in strictly increasing order of start, found "
-                f"{chapter.start} after {checked[index - 1].start} at index {index}"
-            )
-            raise ValueError(msg)
-    return checked
-
-
 # --- registry -------------------------------------------------------------------------------
-
-
-def _write(episode: Episode) -> str:
-    return render(episode.chapters)
-
-
-def _read(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - the Reader shape
-    found = parse(text, strict=strict)
-    return Parsed(Episode(chapters=found.value), found.diagnostics)
 
 
 def _looks_like(text: str) -> bool:
@@ -171,7 +145,7 @@ FORMAT = Format(
     summary="mp4chaps chapter lines (HH:MM:SS.mmm Title)",
     carries=Carries.CHAPTERS,
     suffixes=(".chapters.txt",),
-    write=_write,
-    read=_read,
+    write=chapters_writer(render),
+    read=chapters_reader(parse),
     looks_like=_looks_like,
 )

@@ -43,10 +43,17 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from podnotes.diagnostics import Parsed, Severity
+from podnotes.formats._common import (
+    chapters_reader,
+    chapters_writer,
+    check_increasing,
+    transcript_reader,
+    transcript_writer,
+)
 from podnotes.formats._documents import finish, require_text
 from podnotes.formats._json_reader import MAX_SECONDS, MISSING, JSONReader, Path, found
 from podnotes.formats._registry import Carries, Format
-from podnotes.model import Chapter, Episode, SpeakerTurn
+from podnotes.model import Chapter, SpeakerTurn
 from podnotes.timestamps import Timestamp
 
 __all__ = [
@@ -120,12 +127,7 @@ def render_chapters(chapters: Sequence[Chapter]) -> str:
     """
     rows = []
     for index, chapter in enumerate(chapters):
-        if index and chapter.start <= chapters[index - 1].start:
-            msg = (
-                "chapters must start in strictly increasing order, "
-                f"found {chapter.start} at index {index}"
-            )
-            raise ValueError(msg)
+        check_increasing(chapters, index)
         fields = [f'"startTime": {_number(chapter.start)}']
         if chapter.end is not None:
             fields.append(f'"endTime": {_number(chapter.end)}')
@@ -338,24 +340,14 @@ def _looks_like(key: str) -> Callable[[str], bool]:
     return check
 
 
-def _read_chapters(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - Reader shape
-    parsed = parse_chapters(text, strict=strict)
-    return Parsed(Episode(chapters=parsed.value), parsed.diagnostics)
-
-
-def _read_transcript(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - Reader shape
-    parsed = parse_transcript(text, strict=strict)
-    return Parsed(Episode(transcript=parsed.value), parsed.diagnostics)
-
-
 #: The registry entry for Podcasting 2.0 JSON chapters.
 CHAPTERS_FORMAT = Format(
     name="podcast-chapters",
     summary="Podcasting 2.0 JSON chapters (version 1.2.0)",
     carries=Carries.CHAPTERS,
     suffixes=(".chapters.json",),
-    write=lambda episode: render_chapters(episode.chapters),
-    read=_read_chapters,
+    write=chapters_writer(render_chapters),
+    read=chapters_reader(parse_chapters),
     looks_like=_looks_like("chapters"),
 )
 
@@ -365,7 +357,7 @@ TRANSCRIPT_FORMAT = Format(
     summary="Podcasting 2.0 JSON transcript (version 1.0.0)",
     carries=Carries.TRANSCRIPT,
     suffixes=(".transcript.json",),
-    write=lambda episode: render_transcript(episode.transcript),
-    read=_read_transcript,
+    write=transcript_writer(render_transcript),
+    read=transcript_reader(parse_transcript),
     looks_like=_looks_like("segments"),
 )

@@ -45,10 +45,11 @@ from typing import Final
 
 from podnotes.diagnostics import Parsed, Severity
 from podnotes.formats import _psc_reader
+from podnotes.formats._common import chapters_reader, chapters_writer, check_increasing
 from podnotes.formats._documents import finish, require_text
 from podnotes.formats._psc_reader import PSCReader
 from podnotes.formats._registry import Carries, Format
-from podnotes.model import Chapter, Episode
+from podnotes.model import Chapter
 
 __all__ = ["FORMAT", "NAMESPACE", "VERSION", "parse", "parse_feed", "render"]
 
@@ -185,12 +186,7 @@ def render(chapters: Sequence[Chapter]) -> str:
         raise ValueError(msg)
     lines = [f'<psc:chapters version="{VERSION}" xmlns:psc="{NAMESPACE}">']
     for index, chapter in enumerate(chapters):
-        if index and chapter.start <= chapters[index - 1].start:
-            msg = (
-                "chapters must start in strictly increasing order, "
-                f"found {chapter.start} at index {index}"
-            )
-            raise ValueError(msg)
+        check_increasing(chapters, index)
         if chapter.start.ms >= _MAX_MS:
             msg = f"PSC starts must be below 10^7 hours (the reader's limit), found {chapter.start}"
             raise ValueError(msg)
@@ -200,11 +196,6 @@ def render(chapters: Sequence[Chapter]) -> str:
         lines.append(f'  <psc:chapter start="{start}"{title}{href}/>')
     lines.append("</psc:chapters>\n")
     return "\n".join(lines)
-
-
-def _read(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - the Reader shape
-    parsed = parse(text, strict=strict)
-    return Parsed(Episode(chapters=parsed.value), parsed.diagnostics)
 
 
 def _looks_like(text: str) -> bool:
@@ -217,7 +208,7 @@ FORMAT = Format(
     summary="Podlove Simple Chapters 1.2 (XML, standalone or inside a feed item)",
     carries=Carries.CHAPTERS,
     suffixes=(".psc",),
-    write=lambda episode: render(episode.chapters),
-    read=_read,
+    write=chapters_writer(render),
+    read=chapters_reader(parse),
     looks_like=_looks_like,
 )

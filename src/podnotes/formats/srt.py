@@ -40,7 +40,8 @@ from collections.abc import Sequence
 from typing import Final
 
 from podnotes._speakers import is_tagged_name
-from podnotes.diagnostics import Parsed, ParseError
+from podnotes.diagnostics import Parsed
+from podnotes.formats._common import finish, transcript_reader, transcript_writer
 from podnotes.formats._cues import (
     CLOCKS_MS,
     HOURS_MS,
@@ -54,7 +55,7 @@ from podnotes.formats._cues import (
     require_str,
 )
 from podnotes.formats._registry import Carries, Format
-from podnotes.model import Episode, SpeakerTurn
+from podnotes.model import SpeakerTurn
 from podnotes.timestamps import Timestamp
 
 __all__ = ["FORMAT", "MARK", "is_label", "parse", "render"]
@@ -347,10 +348,7 @@ def parse(text: str, *, strict: bool = False) -> Parsed[tuple[SpeakerTurn, ...]]
     """
     reader = _Reader(require_str(text))
     turns = tuple(reader.run())
-    result = Parsed(turns, reader.diagnostics())
-    if strict and not result.ok:
-        raise ParseError(result.errors)
-    return result
+    return finish(turns, reader.diagnostics(), strict=strict)
 
 
 # --- registry -------------------------------------------------------------------------------
@@ -363,22 +361,13 @@ def _looks_like(text: str) -> bool:
     return bool(lines) and _ARROW in lines[0] and _timing_like(lines[0])
 
 
-def _write(episode: Episode) -> str:
-    return render(episode.transcript)
-
-
-def _read(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - the Reader shape
-    parsed = parse(text, strict=strict)
-    return Parsed(Episode(transcript=parsed.value), parsed.diagnostics)
-
-
 #: The registry entry for SubRip transcripts, speakers as ``Name: text`` labels.
 FORMAT: Final = Format(
     name="srt",
     summary="SubRip subtitles: a transcript, speakers as 'Name: text'",
     carries=Carries.TRANSCRIPT,
     suffixes=(".srt",),
-    write=_write,
-    read=_read,
+    write=transcript_writer(render),
+    read=transcript_reader(parse),
     looks_like=_looks_like,
 )

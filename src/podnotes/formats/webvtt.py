@@ -47,7 +47,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from podnotes.diagnostics import Parsed, ParseError
+from podnotes.diagnostics import Parsed
+from podnotes.formats._common import (
+    chapters_reader,
+    check_increasing,
+    finish,
+    transcript_reader,
+    transcript_writer,
+)
 from podnotes.formats._cues import (
     Problem,
     blocks,
@@ -160,15 +167,9 @@ def render_chapters(chapters: Sequence[Chapter], *, duration: Timestamp | None =
     for index, chapter in enumerate(chapters):
         end = chapter.end
         if index + 1 < len(chapters):
-            after = chapters[index + 1].start
-            if after <= chapter.start:
-                msg = (
-                    f"chapters must start in strictly increasing order, found {after} at "
-                    f"index {index + 1} after {chapter.start}"
-                )
-                raise ValueError(msg)
+            check_increasing(chapters, index + 1, name_before=True)
             if end is None:
-                end = after
+                end = chapters[index + 1].start
         elif end is None:
             if duration is None or duration <= chapter.start:
                 msg = (
@@ -324,10 +325,7 @@ def parse(text: str, *, strict: bool = False) -> Parsed[tuple[SpeakerTurn, ...]]
         turns.append(
             SpeakerTurn(speaker=speaker, text=said, start=Timestamp(cue[1]), end=Timestamp(cue[2]))
         )
-    result = Parsed(tuple(turns), reader.diagnostics())
-    if strict and not result.ok:
-        raise ParseError(result.errors)
-    return result
+    return finish(tuple(turns), reader.diagnostics(), strict=strict)
 
 
 def parse_chapters(text: str, *, strict: bool = False) -> Parsed[tuple[Chapter, ...]]:
@@ -365,10 +363,7 @@ def parse_chapters(text: str, *, strict: bool = False) -> Parsed[tuple[Chapter, 
             reader.note("webvtt.chapter-order", message, cue[0], column=column, width=len(start))
             continue
         chapters.append(Chapter(start=Timestamp(cue[1]), title=title, end=Timestamp(cue[2])))
-    result = Parsed(tuple(chapters), reader.diagnostics())
-    if strict and not result.ok:
-        raise ParseError(result.errors)
-    return result
+    return finish(tuple(chapters), reader.diagnostics(), strict=strict)
 
 
 # --- registry -------------------------------------------------------------------------------
@@ -379,22 +374,8 @@ def _looks_like(text: str) -> bool:
     return head == _HEADER
 
 
-def _write_transcript(episode: Episode) -> str:
-    return render(episode.transcript)
-
-
-def _read_transcript(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - Reader shape
-    parsed = parse(text, strict=strict)
-    return Parsed(Episode(transcript=parsed.value), parsed.diagnostics)
-
-
 def _write_chapters(episode: Episode) -> str:
     return render_chapters(episode.chapters, duration=episode.duration)
-
-
-def _read_chapters(text: str, strict: bool) -> Parsed[Episode]:  # noqa: FBT001 - Reader shape
-    parsed = parse_chapters(text, strict=strict)
-    return Parsed(Episode(chapters=parsed.value), parsed.diagnostics)
 
 
 #: The registry entry for transcripts (tried before chapters when detecting).
@@ -403,8 +384,8 @@ TRANSCRIPT_FORMAT: Final = Format(
     summary="WebVTT transcript, speakers as <v Name> voice spans",
     carries=Carries.TRANSCRIPT,
     suffixes=(".vtt",),
-    write=_write_transcript,
-    read=_read_transcript,
+    write=transcript_writer(render),
+    read=transcript_reader(parse),
     looks_like=_looks_like,
 )
 
@@ -415,6 +396,6 @@ CHAPTERS_FORMAT: Final = Format(
     carries=Carries.CHAPTERS,
     suffixes=(".vtt",),
     write=_write_chapters,
-    read=_read_chapters,
+    read=chapters_reader(parse_chapters),
     looks_like=_looks_like,
 )
