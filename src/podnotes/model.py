@@ -90,12 +90,19 @@ def _items(kind: type) -> _Validator:
     return check
 
 
-def _after(start_field: str) -> _Validator:
-    """Validator for an optional end time: it must come strictly after ``start_field``."""
+def _end_after(start_field: str) -> _Validator:
+    """Validator for an optional end time: a Timestamp strictly after ``start_field``.
+
+    One function rather than a list of two, which attrs would wrap in a third call.
+    """
+    is_time = _is(Timestamp, optional=True)
 
     def check(instance: object, attribute: attrs.Attribute[Any], end: Timestamp | None) -> None:
+        if end is None:
+            return
+        is_time(instance, attribute, end)
         start = getattr(instance, start_field)
-        if end is not None and start is not None and end <= start:
+        if start is not None and end <= start:
             cls = type(instance).__name__
             msg = f"{cls}.{attribute.name} ({end}) must be after {cls}.{start_field} ({start})"
             raise ValueError(msg)
@@ -129,9 +136,7 @@ class Chapter:
 
     start: Timestamp = attrs.field(validator=_is(Timestamp))
     title: str = attrs.field(validator=_text())
-    end: Timestamp | None = attrs.field(
-        default=None, validator=[_is(Timestamp, optional=True), _after("start")]
-    )
+    end: Timestamp | None = attrs.field(default=None, validator=_end_after("start"))
     url: str | None = attrs.field(default=None, validator=_text(optional=True))
 
 
@@ -167,9 +172,7 @@ class SpeakerTurn:
     speaker: str | None = attrs.field(validator=_text(optional=True))
     text: str = attrs.field(validator=_text())
     start: Timestamp | None = attrs.field(default=None, validator=_is(Timestamp, optional=True))
-    end: Timestamp | None = attrs.field(
-        default=None, validator=[_is(Timestamp, optional=True), _after("start")]
-    )
+    end: Timestamp | None = attrs.field(default=None, validator=_end_after("start"))
 
 
 @attrs.frozen(kw_only=True)
