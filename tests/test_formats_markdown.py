@@ -242,8 +242,6 @@ def test_head_without_title_and_odd_parts() -> None:
 @pytest.mark.parametrize(
     "episode",
     [
-        # A one-item list is not read as a timed list.
-        Episode(chapters=[Chapter(start=Timestamp(0), title="Only one")]),
         # "**" is taken for bold marks after entities are decoded.
         Episode(
             chapters=[

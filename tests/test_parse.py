@@ -357,3 +357,10 @@ def test_the_last_turn_ends_with_the_episode_when_the_page_says_how_long() -> No
     assert [(str(t.start), str(t.end)) for t in turns] == [("0:00", "0:02"), ("0:02", "10:00")]
     untimed = podnotes.parse("Transcript\n[0:00] Ann: Hello.\n[0:02] Bo: Hi.\n").value
     assert untimed.transcript[-1].end is None
+
+
+def test_one_item_is_a_list_under_a_list_heading_but_not_in_prose() -> None:
+    assert chapters("Chapters\n0:00 Only one\n") == [("0:00", "Only one")]
+    assert chapters("Some intro.\n\nIntro 0:00\n") == []
+    got = podnotes.parse("## Highlights\n\n12:30\nThe one moment\n").value
+    assert [(str(h.at), h.text) for h in got.highlights] == [("12:30", "The one moment")]

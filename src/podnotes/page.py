@@ -18,7 +18,7 @@ from podnotes._lines import Line, split
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
 from podnotes.sections import Block, SectionKind, heading_kind, split_sections
-from podnotes.timed_lists import TimedItem, TimedList, read_timed_list
+from podnotes.timed_lists import LIST_MINIMUM, TimedItem, TimedList, read_timed_list
 from podnotes.timestamps import Timestamp
 
 __all__ = ["decode", "parse", "parse_file"]
@@ -157,7 +157,9 @@ class _EpisodeBuilder:
             self._timed_or_prose(block)
 
     def _timed_or_prose(self, block: Block) -> None:
-        found = read_timed_list(block.lines)
+        # A heading that announces a list ("Chapters") makes one item enough.
+        announced = block.kind in _LIST_KINDS
+        found = read_timed_list(block.lines, minimum=1 if announced else LIST_MINIMUM)
         kind = block.kind
         prose: list[Line] = list(found.prelude)
         for line, lead in found.leads:

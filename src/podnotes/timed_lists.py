@@ -20,7 +20,16 @@ from podnotes._lines import Line
 from podnotes.diagnostics import Diagnostic, Severity
 from podnotes.timestamps import Timestamp, TimestampError
 
-__all__ = ["Row", "RowKind", "TimedItem", "TimedLayout", "TimedList", "classify", "read_timed_list"]
+__all__ = [
+    "LIST_MINIMUM",
+    "Row",
+    "RowKind",
+    "TimedItem",
+    "TimedLayout",
+    "TimedList",
+    "classify",
+    "read_timed_list",
+]
 
 
 class RowKind(enum.Enum):
@@ -103,7 +112,7 @@ class TimedList:
         return self.layout is not None
 
 
-_LIST_MINIMUM = 2  # items that make a list; a lone time mention is prose
+LIST_MINIMUM = 2  # items that make a list where nothing says one is coming
 _MANY = 3  # times on one line that make it a run-on list whatever else it holds
 # Separators between a time and its title, on either side.
 _LEFT_SEPARATORS = " \t-–—:|•·.)]>"
@@ -424,15 +433,17 @@ def _no_list(rows: Sequence[Row]) -> TimedList:
     return TimedList(items=(), layout=None, prelude=tuple(r.line for r in rows), trailer=())
 
 
-def read_timed_list(lines: Sequence[Line]) -> TimedList:
+def read_timed_list(lines: Sequence[Line], *, minimum: int = LIST_MINIMUM) -> TimedList:
     r"""Read a block of lines as a timed list, in the layout the block itself supports.
 
-    A block is a timed list when at least two items are found and left-over lines between
-    them do not outnumber the items; otherwise ``layout`` is None and every line is
-    handed back as the prelude.
+    A block is a timed list when at least ``minimum`` items are found and left-over lines
+    between them do not outnumber the items; otherwise ``layout`` is None and every line
+    is handed back as the prelude.
 
     Args:
         lines: The block's lines, blank ones included (they separate two-line items).
+        minimum: How many items make a list.  Two by default, so that a lone time
+            mentioned in prose is no list; one under a heading that announces a list.
 
     Returns:
         The items, the detected layout, the lines before and after the list, and the
@@ -449,7 +460,7 @@ def read_timed_list(lines: Sequence[Line]) -> TimedList:
     rows, gaps = _rows(lines)
     reading, diagnostics = _choose(rows, gaps)
     found = _gather(rows, reading)
-    if len(found.items) < _LIST_MINIMUM:
+    if not found.items or len(found.items) < minimum:
         return _no_list(rows)
     first, last = min(found.rows), max(found.rows)
     strays = [i for i in range(first, last + 1) if i not in found.rows]
