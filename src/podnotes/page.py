@@ -163,7 +163,7 @@ class _EpisodeBuilder:
         kind = block.kind
         prose: list[Line] = list(found.prelude)
         for line, lead in found.leads:
-            named, _, before = _glued_heading(lead)
+            named, before = _glued_heading(lead)
             if named is not None and kind in {SectionKind.HEAD, SectionKind.NOTES}:
                 kind = named
             if before:
@@ -336,8 +336,8 @@ class _EpisodeBuilder:
         return chapters
 
 
-def _glued_heading(lead: str) -> tuple[SectionKind | None, str, str]:
-    """Split "… prose. Timestamps" into (kind, heading, prose before it)."""
+def _glued_heading(lead: str) -> tuple[SectionKind | None, str]:
+    """Split "… prose. Timestamps" into (the heading's kind, the prose before it)."""
     words = lead.rstrip(" :").rsplit(" ", 3)
     for size in (3, 2, 1):
         if len(words) < size:
@@ -345,5 +345,5 @@ def _glued_heading(lead: str) -> tuple[SectionKind | None, str, str]:
         name = " ".join(words[-size:])
         kind = heading_kind(name)
         if kind is not None:
-            return kind, name, " ".join(words[:-size]).strip()
-    return None, "", lead
+            return kind, " ".join(words[:-size]).strip()
+    return None, lead
