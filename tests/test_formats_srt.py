@@ -456,3 +456,85 @@ def test_srt_library_reads_our_files(turns: list[SpeakerTurn]) -> None:
     # and writes the very same file back (times sorted, as it sorts them)
     if turns == sorted(turns, key=lambda t: (t.start, t.end)):
         assert peer.compose(subtitles) == text
+
+
+# --- the fast path reads as the line-by-line reader does -------------------------------------
+
+
+def _line_by_line(text: str) -> tuple[tuple[SpeakerTurn, ...], tuple[object, ...]]:
+    reader = srt._Reader(text)  # noqa: SLF001 - comparing the reader's two paths
+    turns = tuple(reader.run_lines(0, len(reader.lines)))
+    return turns, reader.diagnostics()
+
+
+_NEAR_SRT_LINES = st.sampled_from(
+    [
+        "",
+        "",
+        "1",
+        "12",
+        "00:00:01,000 --> 00:00:02,000",
+        "00:00:02,000 --> 00:00:01,000",
+        "00:00:01.000 --> 00:00:02,000",
+        "00:00:01,000 --> 00:00:02,000 X1:1",
+        "00:00:61,000 --> 00:00:62,000",
+        "Ann: hi",
+        "Ann: hi",
+        "Ann: ",
+        "Ann:",
+        "Ann:  x",
+        "Note: x",
+        MARK,
+        MARK + "Ann: x",
+        "x --> y",
+        "text",
+    ]
+)
+
+
+@given(st.lists(_NEAR_SRT_LINES, max_size=20), st.booleans())
+def test_fast_path_agrees_with_the_line_by_line_reader(lines: list[str], end: bool) -> None:  # noqa: FBT001 - drawn by hypothesis
+    text = "\n".join(lines) + ("\n" if end else "")
+    res = srt.parse(text)
+    assert (res.value, res.diagnostics) == _line_by_line(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Ann: hi", "Ann: \nhi", "Ann:  x", "Ann:\nhi", "Ann: \u3000", "Ann: x\ny", "Ann:x", "Note: x"],
+)
+def test_a_known_label_reads_as_the_line_by_line_reader_does(body: str) -> None:
+    # The first cue makes "Ann" (and "Note") known; the second takes the fast path's
+    # shortcut for known labels, which must give _split_speaker's answer.
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nAnn: a\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nNote: b\n\n"
+        f"3\n00:00:03,000 --> 00:00:04,000\n{body}\n\n"
+    )
+    res = srt.parse(text)
+    assert (res.value, res.diagnostics) == _line_by_line(text)
+    assert res.value[2].text != ""
+
+
+def test_diagnostics_after_fast_blocks_keep_their_lines() -> None:
+    good = "1\n00:00:01,000 --> 00:00:02,000\nAnn: hi\n\n"
+    text = good * 3 + "\n\n\ngarbage\n\n" + good * 2 + "7\nnot a timing line\n\n" + good
+    res = srt.parse(text)
+    assert [t.text for t in res.value] == ["hi"] * 6
+    assert [(d.code, d.line, d.source) for d in res.diagnostics] == [
+        ("srt.not-a-cue", 16, "garbage"),
+        ("srt.no-timing", 27, "not a timing line"),
+    ]
+
+
+@pytest.mark.parametrize("body", [MARK, MARK + " ", MARK + "\u3000"])
+def test_a_cue_holding_only_the_mark_is_skipped_with_a_warning(body: str) -> None:
+    good = "2\n00:00:02,000 --> 00:00:03,000\nAnn: hi\n"
+    res = srt.parse(f"1\n00:00:01,000 --> 00:00:02,000\n{body}\n\n{good}")
+    assert [(t.speaker, t.text) for t in res.value] == [("Ann", "hi")]
+    assert [(d.code, d.line, d.severity) for d in res.diagnostics] == [
+        ("srt.empty-cue", 3, Severity.WARNING)
+    ]
+    assert res.diagnostics[0].message == (
+        "expected cue text after the mark U+200B, found nothing; the cue is skipped"
+    )

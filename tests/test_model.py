@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pytest
 
-from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
+from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn, _trusted_turn
 from podnotes.timestamps import Timestamp
 
 
@@ -131,3 +131,51 @@ def test_a_full_episode_pickles_and_copies() -> None:
     assert pickle.loads(pickle.dumps(episode)) == episode  # noqa: S301 - our own data
     assert copy.deepcopy(episode) == episode
     assert attrs.evolve(episode, number=491).number == 491
+
+
+# --- the readers' trusted constructor ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cls", "fields"), [(Timestamp, ("ms",)), (SpeakerTurn, ("speaker", "text", "start", "end"))]
+)
+def test_trusted_construction_preconditions_hold(cls: type, fields: tuple[str, ...]) -> None:
+    # _trusted_turn sets these slots and nothing else: it is only safe while __init__ does
+    # nothing more than set them and validate (model.py explains why).
+    assert tuple(a.name for a in attrs.fields(cls)) == fields
+    assert all(a.converter is None for a in attrs.fields(cls))
+    assert not hasattr(cls, "__attrs_post_init__")
+    assert not hasattr(cls, "__attrs_pre_init__")
+    slots = [slot for klass in cls.__mro__ for slot in getattr(klass, "__slots__", ())]
+    assert sorted(slots) == sorted([*fields, "__weakref__"])  # no cached hash, no extras
+    assert "__dict__" not in dir(cls)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "text", "start", "end"),
+    [("Lex Fridman", "Hello.", 0, 1), (None, "a\nb", 3_723_500, 360_000_000_001)],
+)
+def test_trusted_turns_are_the_turns_init_makes(
+    speaker: str | None, text: str, start: int, end: int
+) -> None:
+    trusted = _trusted_turn(speaker, text, start, end)
+    made = SpeakerTurn(speaker=speaker, text=text, start=Timestamp(start), end=Timestamp(end))
+    assert type(trusted) is SpeakerTurn
+    assert type(trusted.start) is type(trusted.end) is Timestamp
+    assert trusted == made
+    assert hash(trusted) == hash(made)
+    assert repr(trusted) == repr(made)
+    assert attrs.asdict(trusted) == attrs.asdict(made)
+    assert trusted.start is not None
+    assert made.start is not None
+    assert trusted.start < made.end
+    assert (trusted.start.ms, str(trusted.start)) == (start, str(made.start))
+    restored = pickle.loads(pickle.dumps(trusted))  # noqa: S301 - our own data
+    assert restored == made
+    assert pickle.dumps(trusted) == pickle.dumps(made)
+    assert copy.deepcopy(trusted) == made
+    assert attrs.evolve(trusted, text="x") == attrs.evolve(made, text="x")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        trusted.text = "other"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        trusted.start.ms = 5  # type: ignore[misc]

@@ -284,3 +284,49 @@ class Episode:
     def speakers(self) -> tuple[str, ...]:
         """Distinct speaker labels of the transcript, in order of first appearance."""
         return tuple(dict.fromkeys(t.speaker for t in self.transcript if t.speaker is not None))
+
+
+# --- trusted construction, for the subtitle readers' hot loops ------------------------------
+#
+# Why this is safe.  For a frozen, slotted attrs class, the generated ``__init__`` does two
+# things: it stores each argument in its slot through ``object.__setattr__`` (the class's
+# own ``__setattr__`` refuses), then runs the validators.  Timestamp and SpeakerTurn have no
+# converters, no default factories, no ``__attrs_post_init__`` and no cached hash, and their
+# only slots are their fields (and ``__weakref__``).  So an instance from ``object.__new__``
+# whose every field slot is set through the slot's own descriptor is the very object
+# ``__init__`` makes from the same values: equality, hashing, ordering, ``repr``, copying and
+# pickling read those slots and nothing else.  ``tests/test_model.py`` checks each of these
+# preconditions, so a change to either class that would make this unsafe fails a test.
+#
+# What is skipped is only the validation, so callers must have proven what the validators
+# check; the public constructors keep every validator.
+_new = object.__new__
+_set_ms = Timestamp.__dict__["ms"].__set__
+_set_speaker = SpeakerTurn.__dict__["speaker"].__set__
+_set_text = SpeakerTurn.__dict__["text"].__set__
+_set_start = SpeakerTurn.__dict__["start"].__set__
+_set_end = SpeakerTurn.__dict__["end"].__set__
+
+
+def _trusted_turn(speaker: str | None, text: str, start_ms: int, end_ms: int) -> SpeakerTurn:
+    """``SpeakerTurn(speaker=..., text=..., start=Timestamp(start_ms), end=Timestamp(end_ms))``.
+
+    Validators are not run: the caller guarantees that ``speaker`` is None or a str that is
+    not blank, ``text`` a str that is not blank, and ``start_ms`` and ``end_ms`` ints (not
+    bools) with ``0 <= start_ms < end_ms``.  For readers that have already checked all that.
+
+    Example:
+        >>> turn = _trusted_turn("Ann", "Hi.", 0, 1500)
+        >>> turn == SpeakerTurn(speaker="Ann", text="Hi.", start=Timestamp(0), end=Timestamp(1500))
+        True
+    """
+    turn = _new(SpeakerTurn)
+    _set_speaker(turn, speaker)
+    _set_text(turn, text)
+    start = _new(Timestamp)
+    _set_ms(start, start_ms)
+    _set_start(turn, start)
+    end = _new(Timestamp)
+    _set_ms(end, end_ms)
+    _set_end(turn, end)
+    return turn

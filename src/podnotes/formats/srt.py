@@ -27,7 +27,8 @@ index before it), which starts a new cue (a WARNING each, once a file); coordina
 after the end time (ignored, INFO once).  Clocks are ``H:MM:SS,mmm`` with one to eight
 digits of hours; index values are not checked.  A block starting with neither an index
 nor a timing line, an index without a timing line, a bad clock and an end not after its
-start are errors, and the block is left out.  Empty cues are skipped (WARNING).
+start are errors, and the block is left out.  Empty cues, and cues holding only the
+U+200B mark (and spaces), are skipped (WARNING).
 
 Round trip: ``parse(render(turns))`` gives the turns back exactly (times to the
 millisecond, speaker and text character for character).
@@ -55,7 +56,7 @@ from podnotes.formats._cues import (
     require_str,
 )
 from podnotes.formats._registry import Carries, Format
-from podnotes.model import SpeakerTurn
+from podnotes.model import SpeakerTurn, _trusted_turn
 from podnotes.timestamps import Timestamp
 
 __all__ = ["FORMAT", "MARK", "is_label", "parse", "render"]
@@ -88,6 +89,7 @@ def is_label(label: str) -> bool:
         0 < len(label) <= _MAX_LABEL
         and label[-1] != " "
         and "  " not in label
+        and not label.isspace()  # so a label is always a valid SpeakerTurn.speaker
         and label.count(" ") < _MAX_WORDS
         and is_tagged_name(label)
     )
@@ -224,46 +226,80 @@ def _block_end(lines: list[str], start: int) -> tuple[int, bool]:
 
 
 class _Reader(CueReader):
+    _cursor: tuple[int, int] = (0, 0)  # (line index, block index) where run() counted to
+
     def run(self) -> list[SpeakerTurn]:
         """Read every block: the usual shape directly, anything else line by line."""
-        text = self.text
-        if _SPACE_LINE.search("\n" + text):
+        if _SPACE_LINE.search("\n" + self.text):
             return self.run_lines(0, len(self.lines))
-        # The hot loop: locals only, the timing line read by lookups (see read_plain).
+        return self._run_blocks()
+
+    def _run_blocks(self) -> list[SpeakerTurn]:
+        """Read the text split at blank lines (it has no all-space line)."""
+        # The hot loop: locals only, the timing line read by lookups (see read_plain).  A
+        # block read here has passed every check the model's validators make (times ints
+        # with 0 <= start < end; a label is a name; the text has no blank line, since the
+        # file has none and blocks split at "\n\n"), so the turn is built without them.
         hours, clocks, millis = HOURS_MS, CLOCKS_MS[","], MILLIS
-        split, turn, stamp = _split_speaker, SpeakerTurn, Timestamp
+        split, make = _split_speaker, _trusted_turn
         labels: dict[str, bool] = {}
+        known = labels.get
         turns: list[SpeakerTurn] = []
-        first = 0
-        for block in text.split("\n\n"):
-            number, _, rest = block.partition("\n")
-            timing, _, body = rest.partition("\n")
-            start = end = -1
-            if (
-                number.isdigit()
-                and len(timing) == _PLAIN
-                and body
-                and _ARROW not in body
-                and body[-1] != "\n"
-                and timing[12:17] == " --> "
-                and number.isascii()
-            ):
-                try:
-                    start = hours[timing[:3]] + clocks[timing[3:9]] + millis[timing[9:12]]
-                    end = hours[timing[17:20]] + clocks[timing[20:26]] + millis[timing[26:29]]
-                except KeyError:  # not the usual spelling: read line by line below
-                    start = -1
-            lines = block.count("\n") + 1
-            if 0 <= start < end:
-                if ":" in body[:_LABEL_END] or body[0] == MARK:
-                    speaker, said = split(body, labels)
-                else:
-                    speaker, said = None, body
-                turns.append(turn(speaker=speaker, text=said, start=stamp(start), end=stamp(end)))
-            elif block:
-                turns.extend(self.run_lines(first, first + lines, labels))
-            first += lines + 1
+        append = turns.append
+        blocks = self.text.split("\n\n")
+        for index, block in enumerate(blocks):
+            parts = block.split("\n", 2)
+            if len(parts) == 3:  # noqa: PLR2004 - index, timing, text
+                number, timing, body = parts
+                if (
+                    number.isdigit()
+                    and len(timing) == _PLAIN
+                    and body
+                    and _ARROW not in body
+                    and body[-1] != "\n"
+                    and timing[12:17] == " --> "
+                    and number.isascii()
+                ):
+                    try:
+                        start = hours[timing[:3]] + clocks[timing[3:9]] + millis[timing[9:12]]
+                        end = hours[timing[17:20]] + clocks[timing[20:26]] + millis[timing[26:29]]
+                    except KeyError:  # not the usual spelling: read line by line below
+                        start = end = 0
+                    if 0 <= start < end:
+                        colon = body.find(":", 1, _LABEL_END)
+                        if colon < 0 and body[0] != MARK:  # no label: the text as it is
+                            append(make(None, body, start, end))
+                            continue
+                        # "Label: text", the label already known to be a name: what
+                        # _split_speaker gives, without the call.
+                        if (
+                            colon > 0
+                            and body[colon + 1 : colon + 2] == " "
+                            and known(label := body[:colon])
+                            and (said := body[colon + 2 :])
+                            and said[0] != "\n"
+                            and not said.isspace()
+                        ):
+                            append(make(label, said, start, end))
+                            continue
+                        speaker, said = split(body, labels)
+                        if said and not said.isspace():  # not a mark alone
+                            append(make(speaker, said, start, end))
+                            continue
+            if block:  # anything else, read and reported line by line
+                turns.extend(self._read_block(blocks, index, labels))
         return turns
+
+    def _read_block(
+        self, blocks: list[str], index: int, labels: dict[str, bool]
+    ) -> list[SpeakerTurn]:
+        """Read ``blocks[index]`` line by line (blocks are read in order)."""
+        first, counted = self._cursor  # blocks[counted] starts on line index ``first``
+        while counted < index:
+            first += blocks[counted].count("\n") + 2
+            counted += 1
+        self._cursor = first, counted
+        return self.run_lines(first, first + blocks[index].count("\n") + 1, labels)
 
     def run_lines(
         self, index: int, stop: int, labels: dict[str, bool] | None = None
@@ -308,6 +344,10 @@ class _Reader(CueReader):
                 self.warn("srt.empty-cue", f"{message}; the cue is skipped", timing)
                 continue
             speaker, said = _split_speaker("\n".join(lines[timing + 1 : index]), labels)
+            if not said or said.isspace():  # the mark alone, or with spaces after it
+                message = "expected cue text after the mark U+200B, found nothing"
+                self.warn("srt.empty-cue", f"{message}; the cue is skipped", timing + 1)
+                continue
             start, end = Timestamp(read[0]), Timestamp(read[1])
             turns.append(SpeakerTurn(speaker=speaker, text=said, start=start, end=end))
         return turns
