@@ -9,6 +9,7 @@ from importlib.metadata import version as _version
 
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, PodnotesError, Severity
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
+from podnotes.options import ParseOptions
 from podnotes.page import parse, parse_file
 from podnotes.timestamps import Timestamp, TimestampError
 
@@ -20,6 +21,7 @@ __all__ = [
     "Episode",
     "Highlight",
     "ParseError",
+    "ParseOptions",
     "Parsed",
     "PodnotesError",
     "Section",

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from podnotes.options import ParseOptions
 from podnotes.timestamps import Timestamp, TimestampError
 
 __all__ = [
@@ -130,17 +131,24 @@ def _plausible(label: str) -> bool:
     return folded not in _NOT_SPEAKERS and folded.split(" ", 1)[0].rstrip(".") not in _NUMBERED
 
 
-def is_name(label: str) -> bool:
+def is_name(label: str, rules: ParseOptions | None = None) -> bool:
     """Whether ``label`` looks like a speaker's name with no other evidence than its shape.
 
     Accepted: at most 40 characters and 5 words, starting with a capital letter, every
     later word capitalised, a number (``Speaker 1``), a particle (``van``) or in
     parentheses; not on the stop-list (``Note``, ``Chapter 3``, ``Yes``, ``Music``...).
+    The caller's ``rules`` (known speakers, refused labels) come first.
 
     Example:
         >>> [is_name(s) for s in ("Lex Fridman", "Speaker 2", "Note", "The thing is")]
         [True, True, False, False]
     """
+    verdict = None if rules is None else rules.label_verdict(label)
+    return _name_shape(label) if verdict is None else verdict
+
+
+def _name_shape(label: str) -> bool:
+    """The shape test of :func:`is_name`, without the caller's rules."""
     if not 0 < len(label) <= MAX_CHARS or not label[0].isupper():
         return False
     if not _plausible(label):
@@ -157,17 +165,22 @@ def is_name(label: str) -> bool:
     return True
 
 
-def is_tagged_name(label: str) -> bool:
+def is_tagged_name(label: str, rules: ParseOptions | None = None) -> bool:
     """Whether ``label`` can be a speaker where the layout marks it as one.
 
     The layout (a time after the label, a ``<v>`` voice tag, brackets before a time) is the
     evidence, so case and particles are not checked; length, characters and the stop-list
-    still are, so ``[Music] [0:12]`` or ``Intro (0:00):`` never name a speaker.
+    still are, so ``[Music] [0:12]`` or ``Intro (0:00):`` never name a speaker.  The
+    caller's ``rules`` (known speakers, refused labels) come first.
 
     Example:
         >>> [is_tagged_name(s) for s in ("lenny", "Speaker 1", "Music", "a" * 61)]
         [True, True, False, False]
     """
+    if rules is not None:
+        verdict = rules.label_verdict(label)
+        if verdict is not None:
+            return verdict
     if not 0 < len(label) <= _MAX_TAGGED_CHARS or not _plausible(label):
         return False
     return len(label.split(" ")) <= _MAX_TAGGED_WORDS
@@ -207,7 +220,7 @@ def split_label(text: str) -> tuple[str, str] | None:
     return label, rest.strip()
 
 
-def own_line_name(text: str) -> str | None:
+def own_line_name(text: str, rules: ParseOptions | None = None) -> str | None:
     """The name a line holds when the whole line is a speaker label, else None.
 
     The line may be emphasised or end in a colon (``**Oliver Quayle**``, ``Lex:``); a line
@@ -220,7 +233,7 @@ def own_line_name(text: str) -> str | None:
     label = _unemphasise(text.removesuffix(":"))
     if label.endswith(".") and not label.endswith(_ABBREVIATIONS):
         return None
-    return label if is_name(label) else None
+    return label if is_name(label, rules) else None
 
 
 def _base(label: str) -> tuple[str, str]:
@@ -427,9 +440,9 @@ def time_inside(text: str) -> int:
     return mark if mark > 0 and text[mark - 1] in DIGITS else -1
 
 
-def named_label(text: str) -> tuple[str, str] | None:
+def named_label(text: str, rules: ParseOptions | None = None) -> tuple[str, str] | None:
     """``Name: rest`` when the name passes the strict test and the rest is not a time."""
     split = split_label(text)
-    if split is None or not is_name(split[0]) or read_lead(split[1]) is not None:
+    if split is None or not is_name(split[0], rules) or read_lead(split[1]) is not None:
         return None
     return split

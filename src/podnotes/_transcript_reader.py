@@ -36,6 +36,7 @@ from podnotes._speakers import (
 )
 from podnotes.diagnostics import Diagnostic, Severity
 from podnotes.model import SpeakerTurn
+from podnotes.options import ParseOptions
 from podnotes.timestamps import Timestamp
 
 __all__ = ["Form", "Reader"]
@@ -114,11 +115,14 @@ class Reader:
 
     Call :meth:`step` for each line, taking each finished turn from :attr:`done` (and
     setting it back to None) after every call, then :meth:`finish` and take the last turn.
-    Diagnostics go to ``report`` as they are found.
+    Diagnostics go to ``report`` as they are found; ``options`` adds the caller's label rules.
     """
 
-    def __init__(self, report: Callable[[Diagnostic], None]) -> None:
+    def __init__(
+        self, report: Callable[[Diagnostic], None], options: ParseOptions | None = None
+    ) -> None:
         self.report = report
+        self.options = options
         self.done: SpeakerTurn | None = None  # a finished turn for the driver to hand on
         self.title: str | None = None
         self.truncated = False
@@ -227,7 +231,8 @@ class Reader:
         shapes = self._tagged_shapes if tagged else self._shapes
         shape = shapes.get(label)
         if shape is None:
-            shape = (_speakers.is_tagged_name if tagged else _speakers.is_name)(label)
+            test = _speakers.is_tagged_name if tagged else _speakers.is_name
+            shape = test(label, self.options)
             if len(shapes) < _MAX_LABELS:
                 shapes[label] = shape
         return shape
@@ -428,7 +433,7 @@ class Reader:
         """A speaker's name alone on the line after a time line, with the text after it."""
         if not following or read_lead(following) is not None or self._turn is None:
             return False
-        name = _speakers.own_line_name(row[2])
+        name = _speakers.own_line_name(row[2], self.options)
         if name is None:
             return False
         self._note_label(name, row, tagged=True)
@@ -438,7 +443,7 @@ class Reader:
 
     def _names_next(self, row: _Row, following: str) -> bool:
         """A speaker's name alone on a line, then a line that opens with a time."""
-        name = _speakers.own_line_name(row[2])
+        name = _speakers.own_line_name(row[2], self.options)
         if name is None or "-->" in following:
             return False
         lead = read_lead(following)
@@ -506,7 +511,10 @@ class Reader:
                 )
             )
         recurring = any(info.count > 1 for info in self.labels.values())
+        known = frozenset() if self.options is None else self.options.speakers
         for label, info in self.labels.items():
+            if label in known:
+                continue  # the caller vouched for it
             if info.count == 1 and not info.tagged and (recurring or " " not in label):
                 message = (
                     "expected a speaker label used more than once, "

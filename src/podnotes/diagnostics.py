@@ -182,6 +182,12 @@ class ParseError(PodnotesError, ValueError):
             text += ":\n" + render_diagnostics(self.diagnostics)
         super().__init__(text)
 
-    def __reduce__(self) -> tuple[type[ParseError], tuple[tuple[Diagnostic, ...]]]:
-        """Pickle by the diagnostics, since ``args`` holds only the rendered text."""
-        return (type(self), (self.diagnostics,))
+    def __reduce__(
+        self,
+    ) -> tuple[type[ParseError], tuple[tuple[Diagnostic, ...]], dict[str, object] | None]:
+        """Pickle by the diagnostics, since ``args`` holds only the rendered text.
+
+        Other attributes (notes added with ``add_note``, say) travel as the state.
+        """
+        state = {k: v for k, v in vars(self).items() if k != "diagnostics"}
+        return (type(self), (self.diagnostics,), state or None)

@@ -8,7 +8,7 @@ field, in ``Episode.sections``, or in a diagnostic.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -17,6 +17,7 @@ from podnotes import header, transcript
 from podnotes._lines import Line, split
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
+from podnotes.options import ParseOptions
 from podnotes.sections import Block, SectionKind, heading_kind, split_sections
 from podnotes.timed_lists import LIST_MINIMUM, TimedItem, TimedList, read_timed_list
 from podnotes.timestamps import Timestamp
@@ -26,7 +27,9 @@ __all__ = ["decode", "parse", "parse_file"]
 _LIST_KINDS = frozenset({SectionKind.CHAPTERS, SectionKind.HIGHLIGHTS})
 
 
-def parse(text: str, *, strict: bool = False) -> Parsed[Episode]:
+def parse(
+    text: str, *, strict: bool = False, options: ParseOptions | None = None
+) -> Parsed[Episode]:
     r"""Parse the text of a podcast page into an :class:`~podnotes.model.Episode`.
 
     Lenient parsing (the default) never raises on any ``str``: what it could not
@@ -36,12 +39,15 @@ def parse(text: str, *, strict: bool = False) -> Parsed[Episode]:
     Args:
         text: The page's text, as a scraper got it.
         strict: Raise instead of returning when any diagnostic is an error.
+        options: Extra heading names and speaker-label rules
+            (:class:`~podnotes.options.ParseOptions`); None reads pages as always.
 
     Returns:
         The episode and the diagnostics, in input order.
 
     Raises:
-        TypeError: ``text`` is not a ``str`` (decode bytes first, or use :func:`parse_file`).
+        TypeError: ``text`` is not a ``str`` (decode bytes first, or use :func:`parse_file`),
+            or ``options`` is not a :class:`~podnotes.options.ParseOptions`.
         ParseError: ``strict`` is set and an error was found.
 
     Example:
@@ -53,18 +59,24 @@ def parse(text: str, *, strict: bool = False) -> Parsed[Episode]:
     if not isinstance(text, str):  # callers without a type checker get a clear error
         msg = f"parse() expects the page as str, found {type(text).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
-    result = _EpisodeBuilder().run(split(text))
+    if options is not None and not isinstance(options, ParseOptions):
+        msg = f"parse() expects options as ParseOptions, found {type(options).__name__}"  # type: ignore[unreachable]
+        raise TypeError(msg)
+    result = _EpisodeBuilder(options=options).run(split(text))
     if strict and not result.ok:
         raise ParseError(result.errors)
     return result
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Parsed[Episode]:
+def parse_file(
+    path: str | os.PathLike[str], *, strict: bool = False, options: ParseOptions | None = None
+) -> Parsed[Episode]:
     """Read a file, decode it (UTF-8, with or without a BOM; UTF-16 with a BOM) and parse it.
 
     Args:
         path: The file to read.
         strict: As for :func:`parse`.
+        options: As for :func:`parse`.
 
     Returns:
         As for :func:`parse`.
@@ -74,7 +86,7 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Parsed[
         UnicodeDecodeError: The file is not UTF-8 or BOM-marked UTF-16 text.
         ParseError: ``strict`` is set and an error was found.
     """
-    return parse(decode(Path(path).read_bytes()), strict=strict)
+    return parse(decode(Path(path).read_bytes()), strict=strict, options=options)
 
 
 def decode(data: bytes) -> str:
@@ -119,10 +131,13 @@ class _EpisodeBuilder:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     front_matter: header.FrontMatter | None = None
     page: Sequence[Line] = ()
+    options: ParseOptions | None = None
 
     def run(self, lines: Sequence[Line]) -> Parsed[Episode]:
         self.page = lines
-        front, blocks = split_sections(lines)
+        options = self.options
+        aliases = None if options is None else options.headings
+        front, blocks = split_sections(lines, aliases=aliases)
         if front:
             self.front_matter = header.read_front_matter(front, fenced=False)
         for block in blocks:
@@ -151,7 +166,9 @@ class _EpisodeBuilder:
         elif not visible:
             if block.kind is SectionKind.OTHER:
                 self._raw(block.heading, block.lines)
-        elif block.kind is SectionKind.HEAD and transcript.looks_like_transcript(visible):
+        elif block.kind is SectionKind.HEAD and transcript.looks_like_transcript(
+            visible, options=self.options
+        ):
             self._transcript(block.lines)
         else:
             self._timed_or_prose(block)
@@ -159,11 +176,14 @@ class _EpisodeBuilder:
     def _timed_or_prose(self, block: Block) -> None:
         # A heading that announces a list ("Chapters") makes one item enough.
         announced = block.kind in _LIST_KINDS
-        found = read_timed_list(block.lines, minimum=1 if announced else LIST_MINIMUM)
+        options = self.options
+        minimum = LIST_MINIMUM if options is None else options.list_minimum
+        found = read_timed_list(block.lines, minimum=1 if announced else minimum)
         kind = block.kind
         prose: list[Line] = list(found.prelude)
+        aliases = None if options is None else options.headings
         for line, lead in found.leads:
-            named, before = _glued_heading(lead)
+            named, before = _glued_heading(lead, aliases)
             if named is not None and kind in {SectionKind.HEAD, SectionKind.NOTES}:
                 kind = named
             if before:
@@ -268,7 +288,7 @@ class _EpisodeBuilder:
         self._set("description_truncated", truncated)
 
     def _transcript(self, lines: Sequence[Line]) -> None:
-        found = transcript.read_transcript(lines)
+        found = transcript.read_transcript(lines, options=self.options)
         self.diagnostics.extend(found.diagnostics)
         self.turns.extend(found.turns)
         if found.truncated:
@@ -336,14 +356,16 @@ class _EpisodeBuilder:
         return chapters
 
 
-def _glued_heading(lead: str) -> tuple[SectionKind | None, str]:
+def _glued_heading(
+    lead: str, aliases: Mapping[str, SectionKind] | None
+) -> tuple[SectionKind | None, str]:
     """Split "… prose. Timestamps" into (the heading's kind, the prose before it)."""
     words = lead.rstrip(" :").rsplit(" ", 3)
     for size in (3, 2, 1):
         if len(words) < size:
             continue
         name = " ".join(words[-size:])
-        kind = heading_kind(name)
+        kind = heading_kind(name, aliases=aliases)
         if kind is not None:
             return kind, " ".join(words[:-size]).strip()
     return None, lead

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from podnotes import _patterns
 from podnotes._lines import Line
 
-__all__ = ["Block", "SectionKind", "heading_kind", "split_sections"]
+__all__ = [
+    "Block",
+    "SectionKind",
+    "heading_kind",
+    "normalise_heading",
+    "section_aliases",
+    "split_sections",
+]
 
 
 class SectionKind(enum.Enum):
@@ -98,8 +105,35 @@ class Block:
     lines: tuple[Line, ...]
 
 
-def heading_kind(name: str) -> SectionKind | None:
+def normalise_heading(name: str) -> str:
+    """A heading name as the lookup compares it: no trailing marks, case-folded, spaces single.
+
+    Example:
+        >>> normalise_heading("  Time   Stamps: ")
+        'time stamps'
+    """
+    return " ".join(name.strip(_TRAILING).casefold().split())
+
+
+def section_aliases(extra: Mapping[str, SectionKind]) -> dict[str, SectionKind]:
+    """The built-in heading names with ``extra`` (normalised names) added; extra ones win.
+
+    Example:
+        >>> section_aliases({"big ideas": SectionKind.HIGHLIGHTS})["big ideas"]
+        <SectionKind.HIGHLIGHTS: 'highlights'>
+    """
+    return {**_ALIASES, **extra}
+
+
+def heading_kind(
+    name: str, *, aliases: Mapping[str, SectionKind] | None = None
+) -> SectionKind | None:
     """The kind of section a heading name announces, or None for an unknown name.
+
+    Args:
+        name: The heading as written.
+        aliases: Every heading name to know (normalised) with its kind, in place of the
+            built-in ones; :func:`section_aliases` makes such a mapping.
 
     Example:
         >>> heading_kind("Time Stamps:")
@@ -107,8 +141,11 @@ def heading_kind(name: str) -> SectionKind | None:
         >>> heading_kind("Intro") is None
         True
     """
-    key = name.strip(_TRAILING).casefold()
-    return _ALIASES.get(" ".join(key.split()))
+    return _kind_of(name, _ALIASES if aliases is None else aliases)
+
+
+def _kind_of(name: str, aliases: Mapping[str, SectionKind]) -> SectionKind | None:
+    return aliases.get(" ".join(name.strip(_TRAILING).casefold().split()))
 
 
 @attrs.frozen
@@ -119,7 +156,9 @@ class _Heading:
     rest: str = ""  # text after an inline "Timestamps:" heading
 
 
-def _read_heading(text: str) -> _Heading | None:  # noqa: PLR0911 - one return per spelling
+def _read_heading(  # noqa: PLR0911 - one return per spelling
+    text: str, aliases: Mapping[str, SectionKind]
+) -> _Heading | None:
     """Return the heading a cleaned line holds, if it is one."""
     if len(text) > 200:  # noqa: PLR2004 - no heading is a paragraph
         return None
@@ -128,26 +167,27 @@ def _read_heading(text: str) -> _Heading | None:  # noqa: PLR0911 - one return p
         name = markdown.group("text").strip().strip("*_").strip(_TRAILING)
         if not name:
             return None
-        return _Heading(heading_kind(name) or SectionKind.OTHER, name, len(markdown.group("marks")))
+        level = len(markdown.group("marks"))
+        return _Heading(_kind_of(name, aliases) or SectionKind.OTHER, name, level)
     bold = _BOLD.fullmatch(text)
     if bold:
         name = bold.group("text").strip(_TRAILING)
         if not name:
             return None  # "**:**" is punctuation, not a heading
-        kind = heading_kind(name)
+        kind = _kind_of(name, aliases)
         if kind is None and not (bold.group("colon") or text.rstrip("*_").endswith(":")):
             return None  # "**Intro**" alone is emphasis, not a heading
         return _Heading(kind or SectionKind.OTHER, name, 0)
-    kind = heading_kind(text)
+    kind = _kind_of(text, aliases)
     if kind is not None:
         return _Heading(kind, text.strip(_TRAILING), 0)
     upper = _UPPER_LABEL.fullmatch(text)
     if upper and any(ch.isalpha() for ch in upper.group("text")):
         name = upper.group("text").strip()
-        return _Heading(heading_kind(name) or SectionKind.OTHER, name, 0)
+        return _Heading(_kind_of(name, aliases) or SectionKind.OTHER, name, 0)
     # "Timestamps: 0:00 Intro ..." - a known list heading glued to its first item.
     head, colon, rest = text.partition(":")
-    kind = heading_kind(head) if colon and rest.strip() else None
+    kind = _kind_of(head, aliases) if colon and rest.strip() else None
     if kind in _LIST_KINDS and _patterns.TIME_TOKEN.search(rest):
         return _Heading(kind, head.strip(), 0, rest.strip())
     return None
@@ -169,11 +209,14 @@ def _front_matter_end(lines: Sequence[Line]) -> int:
     return 0
 
 
-def split_sections(lines: Sequence[Line]) -> tuple[tuple[Line, ...], list[Block]]:
+def split_sections(
+    lines: Sequence[Line], *, aliases: Mapping[str, SectionKind] | None = None
+) -> tuple[tuple[Line, ...], list[Block]]:
     r"""Set front matter apart and cut the remaining lines into blocks.
 
     Args:
         lines: Every line of the page, in order.
+        aliases: Heading names in place of the built-in ones, as for :func:`heading_kind`.
 
     Returns:
         The front-matter lines (without the ``---`` fences; empty when there is none) and
@@ -185,6 +228,8 @@ def split_sections(lines: Sequence[Line]) -> tuple[tuple[Line, ...], list[Block]
         >>> [(b.kind.value, b.heading, len(b.lines)) for b in blocks]
         [('head', None, 2), ('chapters', 'Chapters', 2)]
     """
+    if aliases is None:
+        aliases = _ALIASES
     fence = _front_matter_end(lines)
     front = tuple(line for line in lines[:fence] if line.text not in {"---", "..."})
     blocks: list[Block] = []
@@ -193,7 +238,7 @@ def split_sections(lines: Sequence[Line]) -> tuple[tuple[Line, ...], list[Block]
     body = lines[fence:]
     previous_text = ""
     for index, line in enumerate(body):
-        found = None if line.blank else _read_heading(line.text)
+        found = None if line.blank else _read_heading(line.text, aliases)
         # Inside a transcript only a Markdown heading of the same level or above ends it.
         if (
             found is not None

@@ -41,7 +41,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -61,6 +61,7 @@ from podnotes._speakers import (
 from podnotes._transcript_reader import Reader
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
 from podnotes.model import SpeakerTurn
+from podnotes.options import ParseOptions
 
 __all__ = [
     "TranscriptLayout",
@@ -99,6 +100,11 @@ def _read_only(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
+def _rebuild_result(fields: dict[str, Any]) -> TranscriptResult:
+    """Unpickle a :class:`TranscriptResult` (its read-only mapping does not pickle itself)."""
+    return TranscriptResult(**fields)
+
+
 @attrs.frozen(kw_only=True)
 class TranscriptResult:
     r"""What :func:`read_transcript` found in a transcript section.
@@ -131,6 +137,12 @@ class TranscriptResult:
     def speakers(self) -> tuple[str, ...]:
         """Distinct speaker labels, in order of first appearance."""
         return tuple(dict.fromkeys(t.speaker for t in self.turns if t.speaker is not None))
+
+    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], TranscriptResult], tuple[Any, ...]]:
+        """Pickle by the fields, the aliases as a plain dict."""
+        fields = attrs.asdict(self, recurse=False)
+        fields["aliases"] = dict(self.aliases)
+        return (_rebuild_result, (fields,))
 
 
 # --- drivers ---------------------------------------------------------------------------------
@@ -216,13 +228,16 @@ def _layout(reader: Reader) -> tuple[TranscriptLayout, Diagnostic | None]:
     return TranscriptLayout(form), note
 
 
-def read_transcript(lines: Sequence[Line]) -> TranscriptResult:
+def read_transcript(
+    lines: Sequence[Line], *, options: ParseOptions | None = None
+) -> TranscriptResult:
     r"""Read the lines of a page's transcript section (its heading excluded).
 
     Args:
         lines: The section's lines, numbered as in the page.  Each line is read from its
             ``raw`` text, cleaned as :func:`podnotes._lines.clean` does (which is how
             :class:`~podnotes._lines.Line` gets its ``text``).
+        options: The caller's speaker-label rules, if any.
 
     Returns:
         The turns, the diagnostics in line order, the detected layout, whether the page cut
@@ -235,24 +250,28 @@ def read_transcript(lines: Sequence[Line]) -> TranscriptResult:
         ('Ep 1', 'WEBVTT', 'Ann', '0:02')
     """
     found: list[Diagnostic] = []
-    reader = Reader(found.append)
+    reader = Reader(found.append, options)
     turns = tuple(_drive(reader, ((line.number, line.raw) for line in lines)))
     return _result(reader, turns, found)
 
 
-def parse(text: str, *, strict: bool = False) -> Parsed[tuple[SpeakerTurn, ...]]:
+def parse(
+    text: str, *, strict: bool = False, options: ParseOptions | None = None
+) -> Parsed[tuple[SpeakerTurn, ...]]:
     r"""Parse a transcript given as one text, in any layout this module reads.
 
     Args:
         text: The transcript (not a whole page: see :func:`read_transcript`).
         strict: Raise instead of returning when a diagnostic is an error.
+        options: The caller's speaker-label rules (:class:`~podnotes.options.ParseOptions`:
+            ``speakers``, ``not_speakers``); None reads as always.
 
     Returns:
         The turns and every diagnostic (doubtful labels, bad times, an ellipsis that cut
         the transcript short, ...), in line order.
 
     Raises:
-        TypeError: ``text`` is not a str.
+        TypeError: ``text`` is not a str, or ``options`` not a ParseOptions.
         ParseError: ``strict`` is true and a diagnostic is an error; it lists them all.
 
     Example:
@@ -263,8 +282,9 @@ def parse(text: str, *, strict: bool = False) -> Parsed[tuple[SpeakerTurn, ...]]
         ('1:19', True)
     """
     _require_str(text, "parse() text")
+    _require_options(options, "parse()")
     found: list[Diagnostic] = []
-    reader = Reader(found.append)
+    reader = Reader(found.append, options)
     turns = tuple(_drive(reader, enumerate(text.splitlines(), start=1)))
     result = _result(reader, turns, found)
     parsed = Parsed(result.turns, result.diagnostics)
@@ -280,6 +300,12 @@ def _require_str(value: object, what: str) -> str:
     return value
 
 
+def _require_options(options: object, what: str) -> None:
+    if options is not None and not isinstance(options, ParseOptions):
+        msg = f"{what} expects options as ParseOptions, found {type(options).__name__}"
+        raise TypeError(msg)
+
+
 def _raw_lines(lines: Iterable[str]) -> Iterator[str]:
     """Each line without its line break; an item holding several lines gives each of them."""
     for item in lines:
@@ -291,7 +317,10 @@ def _raw_lines(lines: Iterable[str]) -> Iterator[str]:
 
 
 def iter_turns(
-    lines: Iterable[str], *, on_diagnostic: Callable[[Diagnostic], None] | None = None
+    lines: Iterable[str],
+    *,
+    on_diagnostic: Callable[[Diagnostic], None] | None = None,
+    options: ParseOptions | None = None,
 ) -> Iterator[SpeakerTurn]:
     """Read a transcript from any iterable of lines, yielding each turn once it is complete.
 
@@ -305,12 +334,14 @@ def iter_turns(
         on_diagnostic: Called with each diagnostic as it is found; the checks that need the
             whole text (labels used once, truncation) report after the last turn.  Without
             it, diagnostics are discarded: use :func:`parse` to keep them.
+        options: As for :func:`parse`.
 
     Returns:
         An iterator of turns, the same turns :func:`parse` gives for the same lines.
 
     Raises:
-        TypeError: ``lines`` is a str, or yields something that is not one.
+        TypeError: ``lines`` is a str, or yields something that is not one, or ``options``
+            is not a ParseOptions.
 
     Example:
         >>> turns = iter_turns(["Ann: Hi", "there.", "", "Bob: Hello."])
@@ -320,7 +351,8 @@ def iter_turns(
     if isinstance(lines, str):
         msg = "iter_turns() expects an iterable of lines, found a str (use parse())"
         raise TypeError(msg)
-    reader = Reader(on_diagnostic or _discard)
+    _require_options(options, "iter_turns()")
+    reader = Reader(on_diagnostic or _discard, options)
     return _drive(reader, enumerate(_raw_lines(lines), start=1))
 
 
@@ -335,7 +367,7 @@ _SPEECH_LENGTH: Final = 60  # a line this long reads as speech, not as a title
 _SPEECH_ENDS: Final = (".", "?", "!", ",", "…", '"', "'", "”")
 
 
-def looks_like_transcript(lines: Sequence[Line]) -> bool:
+def looks_like_transcript(lines: Sequence[Line], *, options: ParseOptions | None = None) -> bool:
     r"""Whether an unheaded block of lines reads as a transcript rather than a timed list.
 
     A cheap sniff over the first 400 lines, for the page parser.  It needs evidence of
@@ -353,6 +385,7 @@ def looks_like_transcript(lines: Sequence[Line]) -> bool:
 
     Args:
         lines: The block's lines (blank ones may be left out).
+        options: The caller's speaker-label rules, if any.
 
     Returns:
         True when the block looks like a transcript.
@@ -367,7 +400,7 @@ def looks_like_transcript(lines: Sequence[Line]) -> bool:
     texts = [line.text for line in lines[:_SNIFF_LINES] if line.text]
     if texts and texts[0].startswith("WEBVTT") and texts[0][6:7] in {"", " "}:
         return True
-    sniff = _Sniff()
+    sniff = _Sniff(options)
     for index, text in enumerate(texts):
         if sniff.read(text, texts[index + 1] if index + 1 < len(texts) else ""):
             return True
@@ -381,7 +414,8 @@ def _speech(text: str) -> bool:
 class _Sniff:
     """The evidence :func:`looks_like_transcript` gathers, a line at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: ParseOptions | None) -> None:
+        self.options = options
         self.labels: Counter[str] = Counter()
         self.marked = 0  # speaker lines the layout marks, with text after them
         self.starts: list[int] = []
@@ -397,7 +431,7 @@ class _Sniff:
                 return True
             self.starts.append(lead.start)  # type: ignore[arg-type] # valid: not None
             said = lead.rest or (following if read_lead(following) is None else "")
-            labelled = named_label(said)
+            labelled = named_label(said, self.options)
             self.speech += _speech(said if labelled is None else labelled[1])
             text = lead.rest  # a label may follow the time
         if text:
@@ -407,17 +441,19 @@ class _Sniff:
     def _speaker_line(self, text: str, following: str) -> None:
         mark = time_inside(text)
         found = split_name_time(text, mark) if mark > 0 else None
-        if found is not None and _speakers.is_tagged_name(found[0]):
+        if found is not None and _speakers.is_tagged_name(found[0], self.options):
             said = found[2] or following
             self.marked += _speech(said) and ANY_CLOCK.search(said) is None
             return
         for pattern in (VOICE, BRACKET_LABEL):
             match = pattern.match(text)
-            if match is not None and _speakers.is_tagged_name(match["label"].strip()):
+            if match is None:
+                continue
+            if _speakers.is_tagged_name(match["label"].strip(), self.options):
                 after = read_lead(text, match.end()) if pattern is BRACKET_LABEL else None
                 self.marked += pattern is VOICE or (after is not None and bool(after.rest))
                 return
-        labelled = named_label(text)
+        labelled = named_label(text, self.options)
         if labelled is not None:
             self.labels[labelled[0]] += _speech(labelled[1])
 
