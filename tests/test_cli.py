@@ -126,11 +126,27 @@ def test_parse_unreadable_and_undecodable_files(
     assert cli.main(["parse", str(tmp_path / "missing.txt")]) == 1
     assert "cannot read" in capsys.readouterr().err
     binary = tmp_path / "page.bin"
-    binary.write_bytes(b"0:00 Intro\n\xff\xc3(")
+    binary.write_bytes(b"0:00 Intro\n\x81\xc3(")
     assert cli.main(["parse", str(binary)]) == 1
     assert capsys.readouterr().err == (
-        f"podnotes parse: {binary} is not UTF-8 text "
-        "(expected UTF-8, found byte 0xff at offset 11)\n"
+        f"podnotes parse: {binary}: not text in a known encoding: expected UTF-8 text, "
+        "found byte 0x81 at offset 11; not Latin-1 either (control byte 0x81 at offset 11)\n"
+    )
+
+
+def test_parse_reads_latin1_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"Chapters\n0:00 Caf\xe9\n1:00 Cr\xe8me\n")
+    assert cli.main(["parse", str(page), "--diagnostics"]) == 0
+    captured = capsys.readouterr()
+    assert [c["title"] for c in json.loads(captured.out)["chapters"]] == ["Café", "Crème"]
+    assert captured.err.startswith(
+        "line 2, column 9: expected UTF-8 text, found byte 0xe9 at offset 17; "
+        "read it as Latin-1\n"
+        "    2 | 0:00 Café\n"
+        "      |         ^\n"
     )
 
 

@@ -7,6 +7,7 @@ The names below are the public API; everything else is reached through its modul
 
 from importlib.metadata import version as _version
 
+from podnotes.batch import BatchResult, parse_many
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, PodnotesError, Severity
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
 from podnotes.options import ParseOptions
@@ -16,6 +17,7 @@ from podnotes.timestamps import Timestamp, TimestampError
 __version__ = _version("podnotes")
 
 __all__ = [
+    "BatchResult",
     "Chapter",
     "Diagnostic",
     "Episode",
@@ -32,4 +34,5 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
 ]

@@ -1,7 +1,8 @@
 """The ``podnotes`` command line.
 
 A thin shell around the library: it reads arguments, calls podnotes, prints, and turns
-outcomes into exit statuses (0 success, 1 input podnotes could not understand, 2 usage).
+outcomes into exit statuses (0 success, 1 input podnotes could not understand, 2 usage,
+130 interrupted, 141 broken pipe).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from podnotes._commands import (
     run_timestamp,
     run_validate,
 )
+from podnotes._decode import MAX_BYTES
 from podnotes.formats import format_names
 from podnotes.formats._schemas import SCHEMA_FILES
 from podnotes.timestamps import TIME_STYLES
@@ -35,6 +37,38 @@ _COMMANDS = {
     "schema": run_schema,
     "timestamp": run_timestamp,
 }
+
+
+_PARSE_EPILOG = (
+    "Exit status: 0 every input gave an episode; 1 some input failed: it could not be "
+    "read, was not text (binary data, NUL bytes, an encoding that is neither UTF-8, "
+    "UTF-16/32 with a byte order mark nor Latin-1), was empty, was larger than --max-bytes, "
+    "or had an error under --strict (each failure is one line on stderr naming the input, "
+    "and the other inputs are still parsed unless --fail-fast); 2 usage error; 130 "
+    "interrupted; 141 the reader of stdout went away (as with | head). Latin-1 input is "
+    "read with a warning diagnostic, input.latin-1. A progress bar is drawn on stderr when "
+    "it is a terminal and tqdm is installed (pip install podnotes[progress])."
+)
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.isdecimal() or int(text) < 1:
+        msg = f"expected a whole number of at least 1, found {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _byte_count(text: str) -> int:
+    """An argparse type: bytes, as digits with an optional K, M or G (powers of 1024)."""
+    digits, unit = (text[:-1], text[-1].upper()) if text[-1:].isalpha() else (text, "")
+    if not digits.isdecimal() or unit not in _SIZE_UNITS or int(digits) < 1:
+        msg = f"expected a size such as 1048576, 512K or 64M, found {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(digits) * _SIZE_UNITS[unit]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,22 +88,56 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"podnotes {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    formats = format_names()
     parse_cmd = commands.add_parser(
         "parse",
-        help="parse a scraped page into an Episode (JSON on stdout)",
+        help="parse scraped pages into Episodes (JSON, or JSON Lines for many)",
         description=(
-            "Parse the text of a podcast page and print the Episode as podnotes JSON. "
-            "Exit status: 0 parsed, 1 strict parsing found errors or the file could not "
-            "be read, 2 usage error."
+            "Parse the text of podcast pages. One FILE (or -, or --example) prints its "
+            "Episode as podnotes JSON. Several inputs, or a directory (searched recursively "
+            "for --glob), print JSON Lines instead: one record per input, in input order, "
+            'holding "source", "episode" (null when the input failed), "diagnostics" and '
+            '"error". With -o DIR each input gets its own file under DIR instead.'
         ),
+        epilog=_PARSE_EPILOG,
     )
-    source = parse_cmd.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", metavar="FILE", help="the page to read; - for stdin")
-    source.add_argument(
+    parse_cmd.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a page, a directory of pages, or - for stdin",
+    )
+    parse_cmd.add_argument(
         "--example", action="store_true", help="parse the example page that ships with podnotes"
     )
     parse_cmd.add_argument(
-        "--strict", action="store_true", help="fail (exit 1) when any diagnostic is an error"
+        "--glob",
+        default="*.txt",
+        metavar="PATTERN",
+        help="the files to read in a directory, at any depth (default: %(default)s)",
+    )
+    parse_cmd.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="OUT",
+        help=(
+            "write here instead of stdout, atomically; an existing directory or a path "
+            "ending in / gets one file per input, named after it"
+        ),
+    )
+    parse_cmd.add_argument(
+        "--format",
+        choices=formats,
+        default="json",
+        metavar="FORMAT",
+        help=(
+            "the format of each episode (default: %(default)s); any other needs a single "
+            "input or -o DIR"
+        ),
+    )
+    parse_cmd.add_argument(
+        "--strict", action="store_true", help="an input with any error diagnostic fails"
     )
     parse_cmd.add_argument(
         "--diagnostics",
@@ -77,8 +145,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="print every diagnostic on stderr, with the line and a caret under the span",
     )
     parse_cmd.add_argument("--compact", action="store_true", help="print the JSON on one line")
+    parse_cmd.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="parse in N processes, output still in input order (default: the CPU count)",
+    )
+    parse_cmd.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first input that fails (default: report it and go on)",
+    )
+    parse_cmd.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="refuse larger inputs; a number of bytes, or with K, M or G (default: 64M)",
+    )
+    parse_cmd.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary line (errors are still said)",
+    )
 
-    formats = format_names()
     convert_cmd = commands.add_parser(
         "convert",
         help="convert between formats (pages, JSON, chapters, transcripts)",
@@ -196,17 +289,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("podnotes: error: a command is required", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "parse" and bool(args.files) == args.example:
+        print(
+            "podnotes parse: error: one of the arguments FILE --example is required"
+            if not args.example
+            else "podnotes parse: error: argument --example: not allowed with argument FILE",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return _COMMANDS[args.command](args, sys.stdout, sys.stderr)
 
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE
+EXIT_INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C (SIGINT)
 
 
 def run() -> None:
     """Console-script entry point.
 
     A reader that goes away early (``podnotes parse page.txt | head``) ends the command
-    quietly, with the status a shell gives a command stopped by SIGPIPE.
+    quietly, with the status a shell gives a command stopped by SIGPIPE; Ctrl-C ends it
+    with status 130.
     """
     try:
         status = main()
@@ -216,4 +319,8 @@ def run() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         status = EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        # Output files are written atomically, so none is left half-written.
+        print("podnotes: interrupted", file=sys.stderr)
+        status = EXIT_INTERRUPTED
     sys.exit(status)
