@@ -214,6 +214,32 @@ def test_convert_reports_unreadable_input(
     assert "cannot read" in capsys.readouterr().err
 
 
+def test_convert_and_validate_decode_inputs_as_parse_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    utf16 = tmp_path / "utf16.srt"
+    utf16.write_text("1\n00:00:01,000 --> 00:00:02,000\nAda: Hi\n", encoding="utf-16")
+    assert cli.main(["convert", str(utf16), "--to", "podcast-transcript"]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["speaker"] == "Ada"
+
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(b"Chapters\n0:00 Caf\xe9\n1:00 Bar\n")
+    assert cli.main(["convert", str(latin1), "--to", "mp4chaps"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "00:00:00.000 Caf\u00e9\n00:01:00.000 Bar\n"
+    assert captured.err == (
+        f"podnotes convert: {latin1}: warning: expected UTF-8 text, "
+        "found byte 0xe9 at offset 17; read it as Latin-1\n"
+    )
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert cli.main(["validate", str(empty)]) == 1
+    assert capsys.readouterr().err == (
+        f"podnotes validate: {empty}: empty: expected a page, found no text\n"
+    )
+
+
 def test_convert_strict_and_diagnostics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "page.txt"
     page.write_text("Chapters\n0:00 A\n9:00 B\n5:00 C\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from podnotes import _commands, cli, parse
+from podnotes import _parse_command, cli, parse
 from podnotes.diagnostics import render_diagnostics
 
 GOOD = "Chapters\n0:00 Intro\n1:00 Middle\n2:00 End\n"
@@ -174,7 +174,7 @@ def test_output_file_is_written_atomically(
     # An interrupted run leaves the earlier file whole and no temporary file behind.
     before = target.read_text("utf-8")
     calls = 0
-    real = _commands._json_line  # noqa: SLF001 - the seam an interruption goes through
+    real = _parse_command._json_line  # noqa: SLF001 - the seam an interruption goes through
 
     def interrupted(name: str, result: Any) -> str:  # noqa: ANN401 - stands in for the real one
         nonlocal calls
@@ -183,7 +183,7 @@ def test_output_file_is_written_atomically(
             raise KeyboardInterrupt
         return real(name, result)
 
-    monkeypatch.setattr(_commands, "_json_line", interrupted)
+    monkeypatch.setattr(_parse_command, "_json_line", interrupted)
     with pytest.raises(KeyboardInterrupt):
         cli.main(["parse", str(tmp_path), "-o", str(target), "-q"])
     assert target.read_text("utf-8") == before
@@ -352,7 +352,7 @@ def _run_on_terminal(tmp_path: Path, *extra: str) -> tuple[int, str]:
         (tmp_path / f"p{n}.txt").write_text(_page(n), encoding="utf-8")
     err = _Terminal()
     args = cli.build_parser().parse_args(["parse", str(tmp_path), "-j", "1", *extra])
-    status = _commands.run_parse(args, io.StringIO(), err)
+    status = _parse_command.run_parse(args, io.StringIO(), err)
     return status, err.getvalue()
 
 

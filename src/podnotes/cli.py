@@ -13,16 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from podnotes import __version__
-from podnotes._commands import (
-    EXIT_USAGE,
-    example_page,
-    run_convert,
-    run_parse,
-    run_schema,
-    run_timestamp,
-    run_validate,
-)
+from podnotes._cli_io import EXIT_USAGE, example_page
+from podnotes._commands import run_convert, run_schema, run_timestamp, run_validate
 from podnotes._decode import MAX_BYTES
+from podnotes._parse_command import run_parse
 from podnotes.formats import format_names
 from podnotes.formats._schemas import SCHEMA_FILES
 from podnotes.timestamps import TIME_STYLES
