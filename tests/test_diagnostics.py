@@ -35,6 +35,18 @@ def test_render_lines_up_after_tabs_and_inside_the_line() -> None:
     assert d.render().splitlines()[1:] == ["    3 | \tIntro 1:2x", "      | \t      ^^^^"]
 
 
+def test_render_cuts_a_long_line_around_the_span() -> None:
+    source = "a" * 499 + "1:2x" + "b" * 1000
+    d = Diagnostic(code="x", message="m", line=3, column=500, width=4, source=source)
+    head, shown, carets = d.render().splitlines()
+    assert head == "line 3, column 500: m"
+    assert shown == "    3 | …" + "a" * 30 + "1:2x" + "b" * 86 + "…"
+    assert carets == "      | " + " " * 31 + "^^^^"
+    # At the start of the line nothing is cut before; a span running past the cut is clipped.
+    start = Diagnostic(code="x", message="m", line=1, column=1, width=500, source=source)
+    assert start.render().splitlines()[1:] == ["    1 | " + "a" * 120 + "…", "      | " + "^" * 120]
+
+
 def test_render_without_source_is_the_message_line_alone() -> None:
     assert _diag(source="").render() == (
         'line 14, column 1: expected a time such as "1:02:03", found "1:2x"'

@@ -123,7 +123,7 @@ def iter_lines(raws: Iterable[str], *, first: int = 1) -> Iterator[Line]:
     """
     for number, raw in enumerate(raws, start=first):
         line = raw.rstrip("\r\n")
-        yield Line(number=number, raw=line, text=clean(line))
+        yield Line(number=number, raw=line, text=clean(line) if line else "")
 
 
 def split(text: str) -> tuple[Line, ...]:

@@ -83,17 +83,40 @@ class Diagnostic:
     def render(self) -> str:
         """Return the message, the source line, and a caret line under the span.
 
+        A source line longer than 120 characters is cut to the 120 around the problem, with
+        ``…`` marking each cut.
+
         Returns:
-            Three lines of text (two when ``source`` is empty).
+            Three lines of text (only the first when ``source`` is empty).
         """
         head = f"line {self.line}, column {self.column}: {self.message}"
         if not self.source:
             return head
+        source, column, width = _excerpt(self.source, self.column, self.width)
         gutter = f"{self.line:>5} | "
         pad = " " * (len(gutter) - 2) + "| "
         # Keep tabs in the padding so the caret lines up under the original text.
-        lead = "".join("\t" if ch == "\t" else " " for ch in self.source[: self.column - 1])
-        return f"{head}\n{gutter}{self.source}\n{pad}{lead}{'^' * self.width}"
+        lead = "".join("\t" if ch == "\t" else " " for ch in source[: column - 1])
+        return f"{head}\n{gutter}{source}\n{pad}{lead}{'^' * width}"
+
+
+#: Characters of a long source line shown around the problem, and how many of them come
+#: before its first character.  Rendering a whole line per diagnostic would make the message
+#: of many errors on one long line (minified JSON, one-line XML) quadratic in size.
+_SHOWN = 120
+_BEFORE = 30
+
+
+def _excerpt(source: str, column: int, width: int) -> tuple[str, int, int]:
+    """The part of ``source`` to show (with ``…`` where cut), and the column and width in it."""
+    if len(source) <= _SHOWN:
+        return source, column, width
+    start = max(0, min(column - 1 - _BEFORE, len(source) - _SHOWN))
+    end = start + _SHOWN
+    before = "…" if start else ""
+    after = "…" if end < len(source) else ""
+    shown = max(min(width, end - (column - 1)), 1)
+    return before + source[start:end] + after, column - start + len(before), shown
 
 
 def render_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:

@@ -139,8 +139,9 @@ def loads(text: str | bytes) -> Episode:
         The episode, equal to the one that was dumped.
 
     Raises:
-        JSONFormatError: The text is not JSON, has another schema, has unknown keys or
-            values of the wrong type; every problem is listed with its path.
+        JSONFormatError: The text is not JSON (nesting too deep or an integer of over
+            4300 digits included), has another schema, has unknown keys or values of the
+            wrong type; every problem is listed with its path.
 
     Example:
         >>> from podnotes import Episode
@@ -151,6 +152,9 @@ def loads(text: str | bytes) -> Episode:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         msg = f"expected JSON, found an error at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise JSONFormatError([msg]) from exc
+    except (RecursionError, ValueError) as exc:  # nested too deep; an int of 4300+ digits
+        msg = f"expected JSON, found an error: {exc}"
         raise JSONFormatError([msg]) from exc
     if not isinstance(data, dict):
         msg = f"expected an object at the top, found {type(data).__name__} @ $"
