@@ -9,6 +9,7 @@ on the same text, the floor any line-based parser pays.
 
 from __future__ import annotations
 
+import functools
 import random
 import statistics
 import sys
@@ -64,8 +65,8 @@ def main() -> int:
         text = unit * factor
         mb = len(text.encode()) / 1e6
         repeat = max(3, 24 // factor)
-        parse_s = _median_seconds(lambda t=text: podnotes.parse(t), repeat)
-        floor_s = _median_seconds(lambda t=text: t.splitlines(), repeat)
+        parse_s = _median_seconds(functools.partial(podnotes.parse, text), repeat)
+        floor_s = _median_seconds(text.splitlines, repeat)
         per_mb[factor] = parse_s / mb
         print(f"{factor:>5}x {mb:>7.2f} {parse_s:>9.3f} {parse_s / mb:>8.3f} {floor_s / mb:>16.4f}")
     ratio = max(per_mb.values()) / min(per_mb.values())

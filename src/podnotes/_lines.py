@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
 from podnotes.diagnostics import Diagnostic, Severity
 
-__all__ = ["Line", "clean", "split"]
+__all__ = ["Line", "Lines", "clean", "clean_all", "split", "split_lazily"]
 
 # Characters that are spaces to a reader but not to str.split(): NBSP, narrow NBSP, figure
 # space, thin spaces and the like; and invisible ones that must vanish (zero-width, BOM).
@@ -41,6 +42,7 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _RUNS_OF_SPACE = re.compile(r" {2,}")
+_CLEANED = ("<", "&", "\t", "  ")  # in ASCII text, what clean() does beyond stripping
 
 
 def clean(raw: str) -> str:
@@ -53,12 +55,27 @@ def clean(raw: str) -> str:
         >>> clean("\u00a0<li>Intro&nbsp;&amp;\u200b  Outro</li> ")
         'Intro & Outro'
     """
+    stripped = raw.strip()
+    if (  # the common case: nothing to do but strip (the marks of _CLEANED, spelt out)
+        stripped.isascii()
+        and "<" not in stripped
+        and "&" not in stripped
+        and "\t" not in stripped
+        and "  " not in stripped
+    ):
+        return stripped
+    return _clean_fully(raw)
+
+
+def _clean_fully(raw: str) -> str:
+    """:func:`clean` without its shortcut for lines it would only strip."""
     text = raw
     if "<" in text:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = text.translate(_TRANSLATE)
+    if not text.isascii() or "\t" in text:  # in ASCII text, the table only maps the tab
+        text = text.translate(_TRANSLATE)
     if "  " in text:
         text = _RUNS_OF_SPACE.sub(" ", text)
     return text.strip()
@@ -116,6 +133,39 @@ class Line:
         )
 
 
+def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
+    r""":func:`clean` each raw line; ``whole`` is the text they were split from, if known.
+
+    When the whole text is ASCII and holds none of the characters :func:`clean` looks
+    for, each line's text is the line stripped, and the per-line tests are skipped.
+
+    Example:
+        >>> clean_all(["  Hi ", "a&amp;b"])
+        ['Hi', 'a&b']
+    """
+    if whole is None:
+        whole = "\n".join(raws)
+    if whole.isascii() and not any(mark in whole for mark in _CLEANED):
+        return [raw.strip() for raw in raws]
+    return [clean(raw) for raw in raws]
+
+
+# Trusted construction of Line, for split(): Line has no validators, converters, defaults
+# or __attrs_post_init__, so setting its three slots is exactly what __init__ does.
+_new = object.__new__
+_set_number = Line.__dict__["number"].__set__
+_set_raw = Line.__dict__["raw"].__set__
+_set_text = Line.__dict__["text"].__set__
+
+
+def _line(number: int, raw: str, text: str) -> Line:
+    line = _new(Line)
+    _set_number(line, number)
+    _set_raw(line, raw)
+    _set_text(line, text)
+    return line
+
+
 def iter_lines(raws: Iterable[str], *, first: int = 1) -> Iterator[Line]:
     r"""Yield a :class:`Line` for each raw line, numbered from ``first``.
 
@@ -133,4 +183,98 @@ def split(text: str) -> tuple[Line, ...]:
         >>> [line.text for line in split("a\r\nb&amp;c\n\n")]
         ['a', 'b&c', '']
     """
-    return tuple(iter_lines(text.splitlines()))
+    raws = text.splitlines()
+    return tuple(map(_line, range(1, len(raws) + 1), raws, clean_all(raws, text)))
+
+
+def split_lazily(text: str) -> Lines:
+    r"""Split a whole text as :func:`split` does, building each :class:`Line` on first use.
+
+    Example:
+        >>> lines = split_lazily("a\r\nb&amp;c\n\n")
+        >>> lines.texts, lines[1].text, lines[1:].first_number
+        (['a', 'b&c', ''], 'b&c', 2)
+    """
+    raws = text.splitlines()
+    return Lines(raws, clean_all(raws, text))
+
+
+class Lines(Sequence[Line]):
+    """The lines of a text as a sequence of :class:`Line`, each built when first asked for.
+
+    Readers that only need the text of each line (the section splitter, the transcript
+    reader) take :attr:`raws` and :attr:`texts`, so a long transcript never turns into
+    Line objects.  A Line once built is kept, so asking again gives the very same object.
+    A slice is a view of the same lines, sharing what was built.  Lines compare equal to
+    any sequence of the same Line values, a tuple included.
+    """
+
+    __slots__ = ("_built", "_raws", "_start", "_stop", "_texts")
+
+    def __init__(self, raws: list[str], texts: list[str]) -> None:
+        """Hold ``raws`` (lines as written) and ``texts`` (cleaned), numbered from 1."""
+        self._raws, self._texts = raws, texts
+        self._built: list[Line | None] = [None] * len(raws)
+        self._start, self._stop = 0, len(raws)
+
+    @property
+    def raws(self) -> list[str]:
+        """Each line as written (a new list)."""
+        return self._raws[self._start : self._stop]
+
+    @property
+    def texts(self) -> list[str]:
+        """Each line cleaned, as :attr:`Line.text` (a new list)."""
+        return self._texts[self._start : self._stop]
+
+    @property
+    def first_number(self) -> int:
+        """The number of the first line; the others follow one by one."""
+        return self._start + 1
+
+    def __len__(self) -> int:
+        """How many lines."""
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
+        """A line (built now if never asked for before), or a slice of the lines."""
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return tuple(self)[index]
+            view = Lines.__new__(Lines)
+            view._raws, view._texts, view._built = self._raws, self._texts, self._built  # noqa: SLF001
+            view._start = self._start + start  # noqa: SLF001
+            view._stop = self._start + max(start, stop)  # noqa: SLF001
+            return view
+        at = index + self._stop if index < 0 else index + self._start
+        if not self._start <= at < self._stop:
+            msg = f"line index {index} out of range for {len(self)} lines"
+            raise IndexError(msg)
+        line = self._built[at]
+        if line is None:
+            line = self._built[at] = _line(at + 1, self._raws[at], self._texts[at])
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        """Each line in order."""
+        for index in range(len(self)):
+            yield self[index]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a sequence (Lines or tuple) holding equal lines."""
+        if isinstance(other, Lines | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        """The hash of the tuple of the lines."""
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        """``Lines(first_number=..., count=...)``."""
+        return f"Lines(first_number={self.first_number}, count={len(self)})"

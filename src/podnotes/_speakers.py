@@ -34,6 +34,7 @@ __all__ = [
     "CUE",
     "CUE_TAG",
     "DIGITS",
+    "MAX_CHARS",
     "NAME_TIME_SPAN",
     "PAIRS",
     "STARTING_POINT",
@@ -45,6 +46,7 @@ __all__ = [
     "is_name",
     "is_paired",
     "is_tagged_name",
+    "label_before_time",
     "named_label",
     "own_line_name",
     "read_lead",
@@ -52,6 +54,7 @@ __all__ = [
     "split_label",
     "split_name_time",
     "time_inside",
+    "unemphasise",
 ]
 
 MAX_CHARS: Final = 40
@@ -186,7 +189,8 @@ def is_tagged_name(label: str, rules: ParseOptions | None = None) -> bool:
     return len(label.split(" ")) <= _MAX_TAGGED_WORDS
 
 
-def _unemphasise(text: str) -> str:
+def unemphasise(text: str) -> str:
+    """``text`` without Markdown emphasis marks around it, stripped."""
     for mark in _EMPHASIS:
         if text.startswith(mark):
             text = text[2:]
@@ -211,7 +215,7 @@ def split_label(text: str) -> tuple[str, str] | None:
     after = text[colon + 1 : colon + 3]
     if after[:1] not in {"", " "} and after not in _EMPHASIS:
         return None
-    label = _unemphasise(text[:colon])
+    label = unemphasise(text[:colon])
     rest = text[colon + 1 :]
     if rest[:2] in _EMPHASIS:
         rest = rest[2:]
@@ -230,7 +234,7 @@ def own_line_name(text: str, rules: ParseOptions | None = None) -> str | None:
         >>> own_line_name("Oliver Quayle:"), own_line_name("Thank You."), own_line_name("So")
         ('Oliver Quayle', None, None)
     """
-    label = _unemphasise(text.removesuffix(":"))
+    label = unemphasise(text.removesuffix(":"))
     if label.endswith(".") and not label.endswith(_ABBREVIATIONS):
         return None
     return label if is_name(label, rules) else None
@@ -423,10 +427,20 @@ def split_name_time(text: str, mark: int) -> tuple[str, str, str] | None:
     rest = (tail["rest"] or "").strip()
     if rest and not (opening and tail["colon"]):
         return None
-    label = head[: len(head) - len(opening)].strip().rstrip("-–—·|,").strip()
+    return label_before_time(head[: len(head) - len(opening)]), tail["time"], rest
+
+
+def label_before_time(head: str) -> str:
+    """The label of a speaker line, from what precedes its time (and the time's bracket).
+
+    Example:
+        >>> label_before_time("**Lenny** - ")
+        'Lenny'
+    """
+    label = head.strip().rstrip("-–—·|,").strip()
     if "*" in label or "_" in label:
         label = label.removeprefix("**").removeprefix("__").removesuffix("**").removesuffix("__")
-    return label, tail["time"], rest
+    return label
 
 
 def time_inside(text: str) -> int:

@@ -330,3 +330,35 @@ def _trusted_turn(speaker: str | None, text: str, start_ms: int, end_ms: int) ->
     _set_ms(end, end_ms)
     _set_end(turn, end)
     return turn
+
+
+def _trusted_timestamp(ms: int) -> Timestamp:
+    """``Timestamp(ms)`` without its validator: the caller guarantees an int (not a bool) >= 0.
+
+    Example:
+        >>> _trusted_timestamp(1500) == Timestamp(1500)
+        True
+    """
+    stamp = _new(Timestamp)
+    _set_ms(stamp, ms)
+    return stamp
+
+
+def _trusted_timed_turn(
+    speaker: str | None, text: str, start: Timestamp | None, end: Timestamp | None
+) -> SpeakerTurn:
+    """``SpeakerTurn(speaker=..., text=..., start=start, end=end)`` without its validators.
+
+    The caller guarantees what :func:`_trusted_turn` asks of the speaker and the text, and
+    that ``start`` and ``end`` are Timestamps or None, ``end`` after ``start`` when both are.
+
+    Example:
+        >>> _trusted_timed_turn("Ann", "Hi.", None, None) == SpeakerTurn(speaker="Ann", text="Hi.")
+        True
+    """
+    turn = _new(SpeakerTurn)
+    _set_speaker(turn, speaker)
+    _set_text(turn, text)
+    _set_start(turn, start)
+    _set_end(turn, end)
+    return turn

@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 
 from podnotes import header, transcript
-from podnotes._lines import Line, split
+from podnotes._lines import Line, split_lazily
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
 from podnotes.options import ParseOptions
@@ -62,7 +62,7 @@ def parse(
     if options is not None and not isinstance(options, ParseOptions):
         msg = f"parse() expects options as ParseOptions, found {type(options).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
-    result = _EpisodeBuilder(options=options).run(split(text))
+    result = _EpisodeBuilder(options=options).run(split_lazily(text))
     if strict and not result.ok:
         raise ParseError(result.errors)
     return result
@@ -160,10 +160,11 @@ class _EpisodeBuilder:
             self.sections.append(Section(heading="Front matter", text="\n".join(found.extra)))
 
     def _block(self, block: Block) -> None:
-        visible = [line for line in block.lines if not line.blank]
         if block.kind is SectionKind.TRANSCRIPT:
             self._transcript(block.lines)
-        elif not visible:
+            return
+        visible = [line for line in block.lines if line.text]
+        if not visible:
             if block.kind is SectionKind.OTHER:
                 self._raw(block.heading, block.lines)
         elif block.kind is SectionKind.HEAD and transcript.looks_like_transcript(

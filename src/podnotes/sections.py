@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from podnotes import _patterns
-from podnotes._lines import Line
+from podnotes._lines import Line, Lines
 
 __all__ = [
     "Block",
@@ -96,13 +96,15 @@ class Block:
         kind: What the block holds.
         heading: The heading as written, without marks, or None.
         heading_line: The line that held the heading, or None.
-        lines: The block's lines, blank ones included.
+        lines: The block's lines, blank ones included: a tuple, or for a transcript read
+            from :func:`podnotes._lines.split_lazily` lines, a :class:`~podnotes._lines.Lines`
+            slice (equal to the tuple of the same lines).
     """
 
     kind: SectionKind
     heading: str | None
     heading_line: Line | None
-    lines: tuple[Line, ...]
+    lines: Sequence[Line]
 
 
 def normalise_heading(name: str) -> str:
@@ -234,26 +236,28 @@ def split_sections(
     front = tuple(line for line in lines[:fence] if line.text not in {"---", "..."})
     blocks: list[Block] = []
     kind, heading, heading_line, level = SectionKind.HEAD, None, None, 0
-    current: list[Line] = []
+    current: list[Line] = []  # the current block's lines, but a transcript's
     body = lines[fence:]
+    texts = body.texts if isinstance(body, Lines) else [line.text for line in body]
     previous_text = ""
-    for index, line in enumerate(body):
-        found = None if line.blank else _read_heading(line.text, aliases)
-        # Inside a transcript only a Markdown heading of the same level or above ends it.
-        if (
-            found is not None
-            and kind is SectionKind.TRANSCRIPT
-            and (not found.level or (level and found.level > level))
-        ):
-            found = None
-        if found is not None and not found.level and _is_time_only(previous_text):
-            following = next((n.text for n in body[index + 1 :] if not n.blank), "")
-            if _is_time_only(following):
-                found = None  # a list item that happens to be named "Links", between times
+    index, count, opened = -1, len(texts), 0  # opened: where the current block's lines start
+    while index + 1 < count:
+        index += 1
+        if kind is SectionKind.TRANSCRIPT:
+            # Skip to the next line that may end the transcript: the lines before it are
+            # the transcript's, taken as one slice when the block ends.
+            index = _next_hash(texts, index)
+            if index == count:
+                break
+            found = _transcript_end(texts[index], level, aliases)
+        else:
+            found = _heading_at(texts, index, previous_text, aliases)
+        text, line = texts[index], body[index]
         if found is None:
-            current.append(line)
-            if not line.blank:
-                previous_text = line.text
+            if kind is not SectionKind.TRANSCRIPT:
+                current.append(line)
+            if text:
+                previous_text = text
             continue
         if (
             kind is SectionKind.HEAD
@@ -262,20 +266,61 @@ def split_sections(
             and not _has_heading(current)
         ):
             current.append(line)  # "# Title" at the top is the page title, not a section
-            previous_text = line.text
+            previous_text = text
             continue
-        blocks.append(
-            Block(kind=kind, heading=heading, heading_line=heading_line, lines=tuple(current))
-        )
+        held = _held(body, opened, index, current, transcript=kind is SectionKind.TRANSCRIPT)
+        blocks.append(Block(kind=kind, heading=heading, heading_line=heading_line, lines=held))
         kind, heading, heading_line, level = found.kind, found.name, line, found.level
-        current = []
+        current, opened = [], index + 1
         if found.rest:
             current.append(attrs.evolve(line, text=found.rest))
-        previous_text = line.text
-    blocks.append(
-        Block(kind=kind, heading=heading, heading_line=heading_line, lines=tuple(current))
-    )
+        previous_text = text
+    held = _held(body, opened, count, current, transcript=kind is SectionKind.TRANSCRIPT)
+    blocks.append(Block(kind=kind, heading=heading, heading_line=heading_line, lines=held))
     return front, blocks
+
+
+def _heading_at(
+    texts: Sequence[str], index: int, previous_text: str, aliases: Mapping[str, SectionKind]
+) -> _Heading | None:
+    """The heading the line at ``index`` holds, outside a transcript."""
+    text = texts[index]
+    found = _read_heading(text, aliases) if text else None
+    if found is not None and not found.level and _is_time_only(previous_text):
+        following = next((n for n in texts[index + 1 :] if n), "")
+        if _is_time_only(following):
+            return None  # a list item that happens to be named "Links", between times
+    return found
+
+
+def _transcript_end(text: str, level: int, aliases: Mapping[str, SectionKind]) -> _Heading | None:
+    """The heading that ends a transcript: a Markdown heading of its level or above."""
+    found = _read_heading(text, aliases)
+    if found is None or not found.level or (level and found.level > level):
+        return None
+    return found
+
+
+def _held(
+    body: Sequence[Line], start: int, stop: int, current: list[Line], *, transcript: bool
+) -> Sequence[Line]:
+    """A block's lines: ``current``, or for a transcript the lines from start to stop.
+
+    A transcript's lines from :class:`~podnotes._lines.Lines` stay a slice of them, so
+    they are never built as Line objects unless someone asks for one.
+    """
+    if not transcript:
+        return tuple(current)
+    held = body[start:stop]
+    return held if isinstance(held, Lines) else tuple(held)
+
+
+def _next_hash(texts: Sequence[str], index: int) -> int:
+    """The index of the first text from ``index`` on that starts with ``#``, else the end."""
+    count = len(texts)
+    while index < count and texts[index][:1] != "#":
+        index += 1
+    return index
 
 
 def _has_heading(lines: Sequence[Line]) -> bool:

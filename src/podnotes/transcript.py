@@ -46,7 +46,7 @@ from typing import Any, Final
 import attrs
 
 from podnotes import _speakers
-from podnotes._lines import Line, clean
+from podnotes._lines import Line, Lines, clean, clean_all
 from podnotes._speakers import (
     ANY_CLOCK,
     BRACKET_LABEL,
@@ -148,18 +148,9 @@ class TranscriptResult:
 # --- drivers ---------------------------------------------------------------------------------
 
 
-def _text_of(raw: str) -> str:
-    """:func:`podnotes._lines.clean`, with a fast path for lines it would only strip."""
-    stripped = raw.strip()
-    if (
-        stripped.isascii()
-        and "<" not in stripped
-        and "&" not in stripped
-        and "\t" not in stripped
-        and "  " not in stripped
-    ):
-        return stripped
-    return clean(raw)
+#: One line's text as the reader sees it: :func:`podnotes._lines.clean`, whose shortcut
+#: for lines it would only strip used to live here (a property test still names it).
+_text_of: Final = clean
 
 
 def _drive(reader: Reader, lines: Iterable[tuple[int, str]]) -> Iterator[SpeakerTurn]:
@@ -251,7 +242,15 @@ def read_transcript(
     """
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
-    turns = tuple(_drive(reader, ((line.number, line.raw) for line in lines)))
+    if isinstance(lines, Lines):  # no Line objects needed: read the texts it holds
+        first = lines.first_number
+        numbers: Sequence[int] = range(first, first + len(lines))
+        raws, texts = lines.raws, lines.texts
+    else:
+        raws = [line.raw for line in lines]
+        numbers = [line.number for line in lines]
+        texts = clean_all(raws)
+    turns = tuple(reader.read_all(numbers, raws, texts))
     return _result(reader, turns, found)
 
 
@@ -285,7 +284,8 @@ def parse(
     _require_options(options, "parse()")
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
-    turns = tuple(_drive(reader, enumerate(text.splitlines(), start=1)))
+    raws = text.splitlines()
+    turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, clean_all(raws, text)))
     result = _result(reader, turns, found)
     parsed = Parsed(result.turns, result.diagnostics)
     if strict and not parsed.ok:

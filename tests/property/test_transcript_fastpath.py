@@ -1,0 +1,237 @@
+"""The transcript reader's fast path reads every text exactly as the line-by-line path does.
+
+``Reader.read_all`` (behind ``transcript.parse`` and ``read_transcript``) takes the common
+lines (``Name: text``, ``Name (00:01:19):``, ``00:00:17 text``, more text) by a shortcut and
+leaves the rest to the full reader; ``Reader.step``, fed one line at a time as
+``iter_turns`` feeds it, never takes the shortcut.  Both must end in the same state: the
+same turns, the same diagnostics in the same order, the same layouts, labels and flags.
+The lines drawn here sit on the edges of each shortcut (times out of range, a time of day,
+a range, a label after the time, brackets, markup, a known label alone on its line).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import podnotes
+from podnotes import _lines, page, transcript
+from podnotes._lines import Lines, clean, clean_all, split, split_lazily
+from podnotes._transcript_reader import Reader
+from podnotes.diagnostics import Diagnostic
+from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
+from podnotes.options import ParseOptions
+from podnotes.timestamps import Timestamp
+
+# Ann and Lex Fridman come back often, so labels recur as they do in real transcripts.
+_NAMES = ("Ann",) * 4 + ("Lex Fridman",) * 3 + (
+    "Speaker 1", "lenny", "Note", "**Bo**", "Dr. O'Brien", "Ann (")  # fmt: skip
+_WORDS = ("so", "Agents", "And", "Pm", "AM", "to", "tomorrow", "it", "[laughs]", "x:y", "3:15")
+_ODD = ("", "", "", "...", "…", " PM", ":", ";", "<b>", "&amp;", "\u00a0", "  ", "’")
+
+
+# Clocks in range and out of it, in the fast path's spelling (HH:MM:SS) and in others.
+_CLOCKS = ("00:00:17", "00:01:19", "01:02:03", "00:00:05", "00:61:00", "00:00:75", "1:02",
+           "00:00:17.5", "00;00;13;12", "123:00:00", "0:04", "99:59:59")  # fmt: skip
+
+
+@st.composite
+def speech(draw: st.DrawFn) -> str:
+    """A few words, maybe with an odd ending (an ellipsis, a colon, markup)."""
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4))
+    return " ".join(words) + draw(st.sampled_from(_ODD))
+
+
+@st.composite
+def lines(draw: st.DrawFn) -> str:
+    """One line of a transcript, in one of the shapes the fast path takes or turns down."""
+    name, said, clock, until = (
+        draw(st.sampled_from(_NAMES)),
+        draw(speech()),
+        draw(st.sampled_from(_CLOCKS)),
+        draw(st.sampled_from(_CLOCKS)),
+    )
+    templates = (
+        f"{name}: {said}",
+        f"{name}:",
+        f"{name} ({clock}):",
+        f"{name} ({clock}): {said}",
+        f"{clock} {said}",
+        f"{clock} {name}: {said}",
+        f"{clock} to {until} {said}",
+        f"{clock} to 00;00;51;03 {said}",  # a range whose end has no colon
+        f"{clock} – 00;00;51;03 {said}",
+        f"{clock} \u1680{said}",  # a space that cleaning keeps, and the lead takes
+        f"{clock} - {until}",
+        f"{clock}",
+        f"[{clock}] {said}",
+        f"[{name}] [{clock}] {said}",
+        f"Starting point is {clock}",
+        name,
+        f"\n{name}\n{said}",  # a known label alone on its line starts a turn
+        f"\n{name}\n{said}",
+        f"\n{name}:\n{said}",
+        said,
+        said,
+        "",
+        "",
+        f"<v {name}>{said}",
+        f"{clock} --> {until}",
+    )
+    line: str = draw(st.sampled_from(templates))
+    indent: str = draw(st.sampled_from(("", " ", "\t")))
+    return indent + line
+
+
+def pages() -> st.SearchStrategy[str]:
+    """Transcript texts of such lines, sometimes with odd text or a WebVTT header on top."""
+    body = st.lists(lines(), max_size=20).map("\n".join)
+    top = st.sampled_from(("", "", "", "", "", "WEBVTT\n\n", "\n"))
+    tail = st.text(alphabet="Ab :;()[]<>-0123456789.\n", max_size=12)
+    return st.tuples(top, body, tail).map("".join)
+
+
+def _options() -> st.SearchStrategy[ParseOptions | None]:
+    labels = st.sampled_from(("Ann", "lenny", "Lex Fridman", "Speaker 1"))
+    return st.none() | st.builds(
+        ParseOptions, speakers=st.sets(labels, max_size=2), not_speakers=st.sets(st.just("Agents"))
+    )
+
+
+def _state(reader: Reader, turns: list[SpeakerTurn], found: list[Diagnostic]) -> dict[str, Any]:
+    labels = {k: (v.count, v.row, v.tagged) for k, v in reader.labels.items()}
+    return {
+        "turns": turns,
+        "diagnostics": found,
+        "forms": reader.forms,
+        "first_of_form": reader.first_of_form,
+        "labels": labels,
+        "truncated": reader.truncated,
+        "title": reader.title,
+        "vtt": reader.vtt,
+    }
+
+
+def _line_by_line(text: str, options: ParseOptions | None) -> dict[str, Any]:
+    found: list[Diagnostic] = []
+    reader = Reader(found.append, options)
+    numbered = enumerate(text.splitlines(), start=1)
+    turns = list(transcript._drive(reader, numbered))  # noqa: SLF001
+    return _state(reader, turns, found)
+
+
+def _all_at_once(text: str, options: ParseOptions | None) -> dict[str, Any]:
+    found: list[Diagnostic] = []
+    reader = Reader(found.append, options)
+    raws = text.splitlines()
+    texts = clean_all(raws, text)
+    turns = reader.read_all(range(1, len(raws) + 1), raws, texts)
+    return _state(reader, turns, found)
+
+
+@given(pages(), _options())
+def test_the_fast_path_reads_as_the_line_by_line_path(
+    text: str, options: ParseOptions | None
+) -> None:
+    at_once = _all_at_once(text, options)
+    assert at_once == _line_by_line(text, options)
+    # read_transcript (from Line objects) reads as parse (from the text) does.
+    found = transcript.read_transcript(split(text), options=options)
+    parsed = transcript.parse(text, options=options)
+    assert (found.turns, found.diagnostics) == (parsed.value, parsed.diagnostics)
+    # The reader builds turns without running the validators; the public constructor,
+    # which runs them all, must accept each one and make an equal turn.
+    for turn in at_once["turns"]:
+        assert SpeakerTurn(**attrs.asdict(turn, recurse=False)) == turn
+
+
+@given(
+    st.none() | st.text(min_size=1).filter(lambda s: not s.isspace()),
+    st.text(min_size=1).filter(lambda s: not s.isspace()),
+    st.none() | st.integers(0, 10**9),
+    st.integers(1, 10**6),
+)
+def test_trusted_constructors_make_what_init_makes(
+    speaker: str | None, text: str, start_ms: int | None, length: int
+) -> None:
+    start = None if start_ms is None else _trusted_timestamp(start_ms)
+    end = None if start_ms is None else _trusted_timestamp(start_ms + length)
+    built = SpeakerTurn(
+        speaker=speaker,
+        text=text,
+        start=None if start_ms is None else Timestamp(start_ms),
+        end=None if start_ms is None else Timestamp(start_ms + length),
+    )
+    trusted = _trusted_timed_turn(speaker, text, start, end)
+    assert trusted == built
+    assert hash(trusted) == hash(built)
+    assert repr(trusted) == repr(built)
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\n\r")))
+def test_the_shortcut_of_clean_agrees_with_cleaning_fully(raw: str) -> None:
+    assert clean(raw) == _lines._clean_fully(raw)  # noqa: SLF001
+
+
+@given(st.sampled_from(("Intro", "a  b", "x\tb", "&amp;", "<b>Hi</b>", "\u00a0x")), st.text())
+def test_the_shortcut_of_clean_agrees_on_markup(mark: str, raw: str) -> None:
+    assert clean(raw + mark) == _lines._clean_fully(raw + mark)  # noqa: SLF001
+
+
+_PAGE_PARTS = (
+    "#12 – Small Talk",
+    "# Small Talk",
+    "A show about small talk.",
+    "Chapters",
+    "0:00 Intro",
+    "4:05 Weather",
+    "Transcript",
+    "## Transcript",
+    "### Notes",
+    "# Links",
+    "Sponsors:",
+    "---",
+)
+
+
+@given(st.lists(st.sampled_from(_PAGE_PARTS) | lines(), max_size=24).map("\n".join))
+def test_a_page_reads_the_same_from_lazy_lines(text: str) -> None:
+    # podnotes.parse splits lazily: the transcript's lines never become Line objects.
+    # Read from a tuple of every Line, the page must come out the same.
+    eager = page._EpisodeBuilder().run(split(text))  # noqa: SLF001
+    assert podnotes.parse(text) == eager
+
+
+@given(st.lists(lines(), max_size=8).map("\n".join), st.integers(-10, 10), st.integers(-10, 10))
+def test_lazy_lines_are_the_lines_of_split(text: str, start: int, stop: int) -> None:
+    raws = text.splitlines()
+    assert clean_all(raws, text) == clean_all(raws) == [clean(raw) for raw in raws]
+    lazy, eager = split_lazily(text), split(text)
+    assert [(line.raw, line.text) for line in eager] == list(
+        zip(raws, map(clean, raws), strict=True)
+    )
+    assert lazy == eager
+    assert tuple(lazy[start:stop]) == eager[start:stop]
+    view = lazy[start:stop]
+    assert view == eager[start:stop]
+    assert isinstance(view, Lines)
+    assert view.texts == [line.text for line in eager[start:stop]]
+    assert view.raws == [line.raw for line in eager[start:stop]]
+    assert lazy[::2] == eager[::2]
+    if eager:
+        assert lazy[start % len(eager)] == eager[start % len(eager)]
+        assert lazy[-1] is lazy[len(lazy) - 1]  # built once, then kept
+        assert hash(lazy) == hash(eager)
+
+
+def test_lazy_lines_refuse_an_index_out_of_range() -> None:
+    lines = split_lazily("a\nb")
+    assert repr(lines[1:]) == "Lines(first_number=2, count=1)"
+    assert lines != "a\nb"
+    for index in (2, -3):
+        with pytest.raises(IndexError, match=rf"line index {index} out of range for 2 lines"):
+            lines[index]
