@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, ParseError, Severity, Timestamp
+from podnotes import strategies as pst
 from podnotes.formats import audacity
 from podnotes.formats._registry import get_format
 
@@ -24,21 +25,11 @@ _TITLES = st.text(
 ).filter(str.strip)
 
 
-@st.composite
-def chapter_lists(draw: st.DrawFn) -> list[Chapter]:
-    starts = sorted(draw(st.sets(st.integers(0, 10**9), max_size=8)))
-    size = len(starts)
-    titles = draw(st.lists(_TITLES, min_size=size, max_size=size))
-    lengths = draw(st.lists(st.none() | st.integers(1, 10**7), min_size=size, max_size=size))
-    return [
-        Chapter(
-            start=Timestamp(start),
-            title=title,
-            end=None if length is None else Timestamp(start + length),
-            url="https://example.org/" if index % 2 else None,
-        )
-        for index, (start, title, length) in enumerate(zip(starts, titles, lengths, strict=True))
-    ]
+def chapter_lists() -> st.SearchStrategy[list[Chapter]]:
+    """Chapters with label titles, some ends, and URLs the format drops."""
+    return pst.chapter_lists(
+        titles=_TITLES, starts=st.integers(0, 10**9), with_ends=True, with_urls=True
+    )
 
 
 def _carried(chapters: list[Chapter]) -> tuple[Chapter, ...]:

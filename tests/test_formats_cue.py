@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, ParseError, Timestamp
+from podnotes import strategies as pst
 from podnotes._timeparse import round_half_up
 from podnotes.formats import cue
 from podnotes.formats._registry import get_format
@@ -39,20 +40,21 @@ def _frame_ms(frames: int) -> int:
     return round_half_up(Fraction(frames * 1000, 75))
 
 
-@st.composite
-def chapter_lists(draw: st.DrawFn, *, max_size: int = 8) -> list[Chapter]:
+def _frame_starts() -> st.SearchStrategy[int]:
+    """Starts (in milliseconds) that are whole CD frames, up to 150 hours."""
+    return st.integers(0, 75 * 3600 * 150).map(_frame_ms)
+
+
+def chapter_lists(*, max_size: int = 8) -> st.SearchStrategy[list[Chapter]]:
     """Chapters whose starts are whole CD frames, with ends and URLs the format drops."""
-    frames = sorted(draw(st.sets(st.integers(0, 75 * 3600 * 150), max_size=max_size)))
-    titles = draw(st.lists(_TITLES, min_size=len(frames), max_size=len(frames)))
-    return [
-        Chapter(
-            start=Timestamp(_frame_ms(frame)),
-            title=title,
-            end=Timestamp(_frame_ms(frame) + 1) if index % 3 else None,
-            url="https://example.org/" if index % 2 else None,
-        )
-        for index, (frame, title) in enumerate(zip(frames, titles, strict=True))
-    ]
+    return pst.chapter_lists(
+        max_size=max_size,
+        titles=_TITLES,
+        starts=_frame_starts(),
+        with_ends=True,
+        with_urls=True,
+        lengths=st.just(1),
+    )
 
 
 def _carried(chapters: list[Chapter]) -> tuple[Chapter, ...]:
@@ -363,10 +365,8 @@ _PRINTABLE = st.text(
 ).filter(str.strip)
 
 
-@st.composite
-def _sheets(draw: st.DrawFn) -> list[Chapter]:
-    frames = sorted(draw(st.sets(st.integers(0, 75 * 3600 * 150), min_size=1, max_size=8)))
-    return [Chapter(start=Timestamp(_frame_ms(f)), title=draw(_PRINTABLE)) for f in frames]
+def _sheets() -> st.SearchStrategy[list[Chapter]]:
+    return pst.chapter_lists(min_size=1, titles=_PRINTABLE, starts=_frame_starts())
 
 
 @settings(max_examples=25, deadline=None)

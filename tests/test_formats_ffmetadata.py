@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, ParseError, Severity, Timestamp
+from podnotes import strategies as pst
 from podnotes.diagnostics import render_diagnostics
 from podnotes.formats import ffmetadata
 from podnotes.formats._registry import get_format
@@ -26,20 +27,14 @@ _TITLES = st.text(
 ).filter(lambda t: bool(t.strip()) and not t.endswith("\\"))
 
 
-@st.composite
-def chapter_lists(draw: st.DrawFn) -> list[Chapter]:
-    starts = sorted(draw(st.sets(st.integers(0, 10**8), max_size=6)))
-    size = len(starts)
-    titles = draw(st.lists(_TITLES, min_size=size, max_size=size))
-    lengths = draw(st.lists(st.none() | st.integers(1, 10**6), min_size=size, max_size=size))
-    return [
-        Chapter(
-            start=Timestamp(start),
-            title=title,
-            end=None if length is None else Timestamp(start + length),
-        )
-        for start, title, length in zip(starts, titles, lengths, strict=True)
-    ]
+def chapter_lists() -> st.SearchStrategy[list[Chapter]]:
+    return pst.chapter_lists(
+        max_size=6,
+        titles=_TITLES,
+        starts=st.integers(0, 10**8),
+        with_ends=True,
+        lengths=st.integers(1, 10**6),
+    )
 
 
 def _filled(chapters: list[Chapter], duration: Timestamp) -> tuple[Chapter, ...]:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, ParseError, Timestamp
+from podnotes import strategies as pst
 from podnotes.diagnostics import render_diagnostics
 from podnotes.formats import mp4chaps
 from podnotes.formats._registry import get_format
@@ -24,19 +25,15 @@ _TITLES = st.text(
 ).filter(lambda t: t == t.strip() and bool(t))
 
 
-@st.composite
-def chapter_lists(draw: st.DrawFn) -> list[Chapter]:
-    starts = sorted(draw(st.sets(st.integers(0, 200 * 3600 * 1000), max_size=8)))
-    titles = draw(st.lists(_TITLES, min_size=len(starts), max_size=len(starts)))
-    return [
-        Chapter(
-            start=Timestamp(start),
-            title=title,
-            end=Timestamp(start + 1) if index % 3 else None,
-            url="https://example.org/" if index % 2 else None,
-        )
-        for index, (start, title) in enumerate(zip(starts, titles, strict=True))
-    ]
+def chapter_lists() -> st.SearchStrategy[list[Chapter]]:
+    """Chapters with one-line titles, and ends and URLs the format drops."""
+    return pst.chapter_lists(
+        titles=_TITLES,
+        starts=st.integers(0, 200 * 3600 * 1000),
+        with_ends=True,
+        with_urls=True,
+        lengths=st.just(1),
+    )
 
 
 def _carried(chapters: list[Chapter]) -> tuple[Chapter, ...]:

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, SpeakerTurn, Timestamp
+from podnotes import strategies as pst
 from podnotes.diagnostics import ParseError, Severity, render_diagnostics
 from podnotes.formats import podcasting20 as p20
 from podnotes.formats._registry import get_format
@@ -50,27 +51,29 @@ _URL = st.sampled_from(["https://example.org/a?b=1&c=2", "ftp://x", "relative/pa
 _MS = st.integers(0, 10**7) | st.integers(0, 10**17)
 
 
-@st.composite
-def chapter_lists(draw: st.DrawFn, ms: st.SearchStrategy[int] = _MS) -> tuple[Chapter, ...]:
-    starts = sorted(draw(st.sets(ms, max_size=8)))
-    chapters = []
-    for start in starts:
-        end = Timestamp(start + draw(st.integers(1, 10**8))) if draw(st.booleans()) else None
-        url = draw(st.none() | _URL)
-        chapters.append(Chapter(start=Timestamp(start), title=draw(_TEXT), end=end, url=url))
-    return tuple(chapters)
+def chapter_lists(ms: st.SearchStrategy[int] = _MS) -> st.SearchStrategy[tuple[Chapter, ...]]:
+    chapters = pst.chapter_lists(
+        titles=_TEXT,
+        starts=ms,
+        with_ends=True,
+        with_urls=True,
+        lengths=st.integers(1, 10**8),
+        urls=_URL,
+    )
+    return chapters.map(tuple)
 
 
-@st.composite
-def turn_lists(draw: st.DrawFn, ms: st.SearchStrategy[int] = _MS) -> tuple[SpeakerTurn, ...]:
-    turns = []
-    for start in draw(st.lists(ms, max_size=8)):
-        end = Timestamp(start + draw(st.integers(1, 10**6))) if draw(st.booleans()) else None
-        speaker = draw(st.none() | _TEXT)
-        turns.append(
-            SpeakerTurn(speaker=speaker, text=draw(_TEXT), start=Timestamp(start), end=end)
-        )
-    return tuple(turns)
+def turn_lists(ms: st.SearchStrategy[int] = _MS) -> st.SearchStrategy[tuple[SpeakerTurn, ...]]:
+    turns = pst.speaker_turn_lists(
+        min_size=0,
+        max_size=8,
+        cues=True,
+        starts=ms,
+        lengths=st.none() | st.integers(1, 10**6),
+        texts=_TEXT,
+        names=_TEXT,
+    )
+    return turns.map(tuple)
 
 
 _SCALAR = (

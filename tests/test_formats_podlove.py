@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, Timestamp
+from podnotes import strategies as pst
 from podnotes.diagnostics import ParseError, Severity, render_diagnostics
 from podnotes.formats import podlove
 from podnotes.formats._registry import get_format
@@ -45,15 +46,17 @@ _URL = st.sampled_from(["https://example.org/a?b=1&c=2", "relative/page"]) | _TE
 _MS = st.integers(0, 10**7) | st.integers(0, 10**7 * 3_600_000 - 1)
 
 
-@st.composite
-def chapter_lists(draw: st.DrawFn) -> tuple[Chapter, ...]:
-    starts = sorted(draw(st.sets(_MS, min_size=1, max_size=8)))
-    chapters = []
-    for start in starts:
-        end = Timestamp(start + draw(st.integers(1, 10**8))) if draw(st.booleans()) else None
-        url = draw(st.none() | _URL)
-        chapters.append(Chapter(start=Timestamp(start), title=draw(_TEXT), end=end, url=url))
-    return tuple(chapters)
+def chapter_lists() -> st.SearchStrategy[tuple[Chapter, ...]]:
+    chapters = pst.chapter_lists(
+        min_size=1,
+        titles=_TEXT,
+        starts=_MS,
+        with_ends=True,
+        with_urls=True,
+        lengths=st.integers(1, 10**8),
+        urls=_URL,
+    )
+    return chapters.map(tuple)
 
 
 def without_ends(chapters: tuple[Chapter, ...]) -> tuple[Chapter, ...]:

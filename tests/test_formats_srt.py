@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podnotes import Episode, SpeakerTurn, Timestamp
+from podnotes import strategies as pst
 from podnotes.diagnostics import ParseError, Severity, render_diagnostics
 from podnotes.formats import srt
 from podnotes.formats._registry import get_format
@@ -61,22 +62,18 @@ NAMES = (
 _MS = st.integers(0, 400 * 3_600_000)
 
 
-@st.composite
 def timed_turns(
-    draw: st.DrawFn,
-    texts: st.SearchStrategy[str] = TEXTS,
-    names: st.SearchStrategy[str] = NAMES,
-) -> list[SpeakerTurn]:
-    turns = []
-    for start in draw(st.lists(_MS, max_size=5)):
-        end = start + draw(st.integers(1, 10**7))
-        speaker = draw(st.none() | names)
-        turns.append(
-            SpeakerTurn(
-                speaker=speaker, text=draw(texts), start=Timestamp(start), end=Timestamp(end)
-            )
-        )
-    return turns
+    texts: st.SearchStrategy[str] = TEXTS, names: st.SearchStrategy[str] = NAMES
+) -> st.SearchStrategy[list[SpeakerTurn]]:
+    """Cues in any order, each with an end; a speaker or none."""
+    return pst.speaker_turn_lists(
+        min_size=0,
+        cues=True,
+        starts=_MS,
+        lengths=st.integers(1, 10**7),
+        texts=texts,
+        names=names,
+    )
 
 
 # --- round trips -----------------------------------------------------------------------------

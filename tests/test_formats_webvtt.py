@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podnotes import Chapter, Episode, SpeakerTurn, Timestamp
+from podnotes import strategies as pst
 from podnotes.diagnostics import ParseError, Severity, render_diagnostics
 from podnotes.formats import webvtt
 from podnotes.formats._registry import get_format
@@ -46,21 +47,18 @@ PLAIN_NAMES = st.lists(_PLAIN_WORDS, min_size=1, max_size=3).map(" ".join)
 _MS = st.integers(0, 400 * 3_600_000)
 
 
-@st.composite
 def timed_turns(
-    draw: st.DrawFn,
-    texts: st.SearchStrategy[str] = TEXTS,
-    names: st.SearchStrategy[str] = NAMES,
-) -> list[SpeakerTurn]:
-    turns = []
-    for start in draw(st.lists(_MS, max_size=5)):
-        end = start + draw(st.integers(1, 10**7))
-        speaker = draw(st.none() | names)
-        text = draw(texts)
-        turns.append(
-            SpeakerTurn(speaker=speaker, text=text, start=Timestamp(start), end=Timestamp(end))
-        )
-    return turns
+    texts: st.SearchStrategy[str] = TEXTS, names: st.SearchStrategy[str] = NAMES
+) -> st.SearchStrategy[list[SpeakerTurn]]:
+    """Cues in any order, each with an end; a speaker or none."""
+    return pst.speaker_turn_lists(
+        min_size=0,
+        cues=True,
+        starts=_MS,
+        lengths=st.integers(1, 10**7),
+        texts=texts,
+        names=names,
+    )
 
 
 @st.composite
@@ -68,15 +66,19 @@ def chapter_lists(
     draw: st.DrawFn, texts: st.SearchStrategy[str] = TEXTS
 ) -> tuple[list[Chapter], Timestamp | None]:
     """Chapters (some ends missing, some URLs) and a duration when the last end is missing."""
-    starts = sorted(draw(st.sets(_MS, max_size=4)))
-    chapters = []
-    for start in starts:
-        end = draw(st.none() | st.integers(start + 1, start + 10**7).map(Timestamp))
-        url = draw(st.none() | st.just("https://example.org/chapter"))
-        chapters.append(Chapter(start=Timestamp(start), title=draw(texts), end=end, url=url))
+    chapters = draw(
+        pst.chapter_lists(
+            max_size=4,
+            titles=texts,
+            starts=_MS,
+            with_ends=True,
+            with_urls=True,
+            urls=st.just("https://example.org/chapter"),
+        )
+    )
     duration = None
     if chapters and chapters[-1].end is None:
-        duration = Timestamp(starts[-1] + draw(st.integers(1, 10**7)))
+        duration = Timestamp(chapters[-1].start.ms + draw(st.integers(1, 10**7)))
     return chapters, duration
 
 

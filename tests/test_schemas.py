@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from podnotes import Chapter, Episode, Highlight, Section, SpeakerTurn, Timestamp
+from podnotes import Episode, Highlight, Section, SpeakerTurn, Timestamp
+from podnotes import strategies as pst
 from podnotes.formats import json as pjson
 from podnotes.formats._schemas import SCHEMA_FILES, load_schema
 
@@ -71,12 +72,17 @@ _TIME = (st.integers(0, 10**7) | st.integers(0, 10**12)).map(Timestamp)
 
 @st.composite
 def episodes(draw: st.DrawFn) -> Episode:
-    starts = sorted(draw(st.sets(st.integers(0, 10**10), max_size=4)))
-    chapters = []
-    for start in starts:
-        end = Timestamp(start + draw(st.integers(1, 10**6))) if draw(st.booleans()) else None
-        url = draw(st.none() | _TEXT)
-        chapters.append(Chapter(start=Timestamp(start), title=draw(_TEXT), end=end, url=url))
+    chapters = draw(
+        pst.chapter_lists(
+            max_size=4,
+            titles=_TEXT,
+            starts=st.integers(0, 10**10),
+            with_ends=True,
+            with_urls=True,
+            lengths=st.integers(1, 10**6),
+            urls=_TEXT,
+        )
+    )
     turns = []
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.none() | _TIME)

@@ -12,6 +12,7 @@ from podnotes.diagnostics import Diagnostic, Parsed, ParseError, PodnotesError, 
 from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn
 from podnotes.options import ParseOptions
 from podnotes.page import parse, parse_file
+from podnotes.render import PageLayout, render_page
 from podnotes.timestamps import Timestamp, TimestampError
 
 __version__ = _version("podnotes")
@@ -22,6 +23,7 @@ __all__ = [
     "Diagnostic",
     "Episode",
     "Highlight",
+    "PageLayout",
     "ParseError",
     "ParseOptions",
     "Parsed",
@@ -35,4 +37,5 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "render_page",
 ]

@@ -91,8 +91,9 @@ class TimedList:
     Attributes:
         items: The items, in page order.
         layout: The layout the block was read in, or None when it is no timed list.
-        prelude: Lines before the list (a summary paragraph, a description).
-        trailer: Lines after the list that are not items.
+        prelude: Lines before the list (a summary paragraph, a description), blank lines
+            included.
+        trailer: Lines after the list that are not items, blank lines included.
         leads: Text before the first time of run-on lines, with its line.
         trails: Boilerplate cut from the end of run-on lines, with its line.
         diagnostics: Everything worth saying about the block.
@@ -429,8 +430,14 @@ def _gather(rows: Sequence[Row], reading: _Reading | None) -> _Gathered:
     return out
 
 
-def _no_list(rows: Sequence[Row]) -> TimedList:
-    return TimedList(items=(), layout=None, prelude=tuple(r.line for r in rows), trailer=())
+def _no_list(lines: Sequence[Line]) -> TimedList:
+    return TimedList(items=(), layout=None, prelude=_trimmed(lines), trailer=())
+
+
+def _trimmed(lines: Sequence[Line]) -> tuple[Line, ...]:
+    """The lines without blank ones at either end (nothing, when all are blank)."""
+    visible = [index for index, line in enumerate(lines) if not line.blank]
+    return tuple(lines[visible[0] : visible[-1] + 1]) if visible else ()
 
 
 def read_timed_list(lines: Sequence[Line], *, minimum: int = LIST_MINIMUM) -> TimedList:
@@ -461,11 +468,11 @@ def read_timed_list(lines: Sequence[Line], *, minimum: int = LIST_MINIMUM) -> Ti
     reading, diagnostics = _choose(rows, gaps)
     found = _gather(rows, reading)
     if not found.items or len(found.items) < minimum:
-        return _no_list(rows)
+        return _no_list(lines)
     first, last = min(found.rows), max(found.rows)
     strays = [i for i in range(first, last + 1) if i not in found.rows]
     if len(strays) > len(found.items):
-        return _no_list(rows)
+        return _no_list(lines)
     diagnostics.extend(found.diagnostics)
     for index in strays:
         line = rows[index].line
@@ -481,8 +488,9 @@ def read_timed_list(lines: Sequence[Line], *, minimum: int = LIST_MINIMUM) -> Ti
     return TimedList(
         items=tuple(found.items),
         layout=layout,
-        prelude=tuple(r.line for r in rows[:first]),
-        trailer=tuple(r.line for r in rows[last + 1 :]),
+        # Blank lines stay: they keep the paragraphs of a description or summary apart.
+        prelude=_trimmed([line for line in lines if line.number < rows[first].line.number]),
+        trailer=_trimmed([line for line in lines if line.number > rows[last].line.number]),
         leads=tuple(found.leads),
         trails=tuple(found.trails),
         diagnostics=tuple(diagnostics),

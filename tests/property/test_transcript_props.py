@@ -15,110 +15,56 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from podnotes import _speakers, transcript
+from podnotes import strategies as pst
 from podnotes._lines import clean, split
 from podnotes.model import SpeakerTurn
 from podnotes.timestamps import Timestamp, TimestampError
 
 # --- strategies ------------------------------------------------------------------------------
 
-_OPENERS = ("so", "and", "well", "we", "it", "they", "you", "then", "now", "maybe", "i")
-_SPEECH = (
-    "model data think about training open weights people code that what makes work scale "
-    "compute agents tools search check answers années über straße før à"
-)
-_WORDS = _SPEECH.split()
-_TOKENS = tuple(w + p for w in _WORDS for p in ("", "", ",", ".", "?", "!", "…"))
+# Odd characters after each sentence stress the reader (podnotes.strategies.speech).
+_ODD = "abcdefghijklmnopqrstuvwxyzéüßø.,?…"
 
 
-@st.composite
-def sentences(draw: st.DrawFn) -> str:
+def sentences() -> st.SearchStrategy[str]:
     """One line of speech: lower-case words, so it never reads as a label, name or time."""
-    opener = draw(st.sampled_from(_OPENERS))
-    words = draw(st.lists(st.sampled_from(_TOKENS), max_size=6))
-    odd = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüßø.,?", max_size=6))
-    return " ".join([opener, *words, odd]).rstrip()
+    return pst.speech(max_paragraphs=1, extra_chars=_ODD)
 
 
-def texts(*, paragraphs: bool) -> st.SearchStrategy[str]:
-    """A turn's text: one line, or paragraphs joined with newlines."""
-    most = 2 if paragraphs else 1
-    return st.lists(sentences(), min_size=1, max_size=most).map("\n".join)
-
-
-_NAMES = (
-    "Ada Brook Cy Lenny Rachitsky Lex Fridman Nathan José Núñez Émile Åsa Zoë O'Brien "
-    "Jean-Luc Mary-Kate JCal ADA LEX Q Dr. St."
-)
-_NAME_WORDS = _NAMES.split()
-
-
-@st.composite
-def names(draw: st.DrawFn) -> str:
+def names() -> st.SearchStrategy[str]:
     """A speaker name the strict label test accepts: ``Ada``, ``Speaker 2``, ``Ada de Vries``."""
-    kind = draw(st.integers(0, 3))
-    word = st.sampled_from(_NAME_WORDS)
-    if kind == 0:
-        name = f"{draw(st.sampled_from(['Speaker', 'Guest', 'Host']))} {draw(st.integers(1, 12))}"
-    elif kind == 1:
-        name = f"{draw(word)} {draw(st.sampled_from(['de', 'van', 'al']))} {draw(word)}"
-    else:
-        name = " ".join(draw(st.lists(word, min_size=1, max_size=3)))
-    return name.removesuffix(".")
+    return pst.speaker_names()
 
 
-def _increasing(draw: st.DrawFn, count: int, *, whole: bool) -> list[int]:
-    step = st.integers(1, 600) if whole else st.integers(1, 600_000)
-    first = draw(st.integers(0, 3_600) if whole else st.integers(0, 3_600_000))
-    times = [first]
-    for _ in range(count - 1):
-        times.append(times[-1] + draw(step))
-    return [t * 1000 for t in times] if whole else times
-
-
-@st.composite
 def timed_turns(
-    draw: st.DrawFn, *, named: bool, whole: bool = False, paragraphs: bool = True
-) -> list[SpeakerTurn]:
+    *, named: bool, whole: bool = False, paragraphs: bool = True
+) -> st.SearchStrategy[list[SpeakerTurn]]:
     """Turns with strictly increasing starts, each ending where the next one starts."""
-    count = draw(st.integers(1, 5))
-    starts = [Timestamp(ms) for ms in _increasing(draw, count, whole=whole)]
-    ends: list[Timestamp | None] = [*starts[1:], None]
-    return [
-        SpeakerTurn(
-            speaker=draw(names()) if named else None,
-            text=draw(texts(paragraphs=paragraphs)),
-            start=start,
-            end=end,
-        )
-        for start, end in zip(starts, ends, strict=True)
-    ]
+    texts = pst.speech(max_paragraphs=2 if paragraphs else 1, extra_chars=_ODD)
+    return pst.speaker_turn_lists(named=named, whole_seconds=whole, texts=texts)
+
+
+def untimed_turns() -> st.SearchStrategy[list[SpeakerTurn]]:
+    return pst.speaker_turn_lists(timed=False, texts=pst.speech(extra_chars=_ODD))
+
+
+def cue_turns() -> st.SearchStrategy[list[SpeakerTurn]]:
+    """Cues with their own ends (milliseconds), a speaker or none."""
+    return pst.speaker_turn_lists(cues=True, texts=sentences())
 
 
 @st.composite
-def untimed_turns(draw: st.DrawFn) -> list[SpeakerTurn]:
-    count = draw(st.integers(1, 5))
-    return [
-        SpeakerTurn(speaker=draw(names()), text=draw(texts(paragraphs=True))) for _ in range(count)
-    ]
-
-
-@st.composite
-def cue_turns(draw: st.DrawFn, *, frames: bool = False) -> list[SpeakerTurn]:
-    """Turns with their own ends: cues (milliseconds) or timecode ranges (frames at 30)."""
+def frame_turns(draw: st.DrawFn) -> list[SpeakerTurn]:
+    """Turns with timecode ranges (frames at 30), each named: the range-line layout."""
     count = draw(st.integers(1, 5))
     turns = []
     at = draw(st.integers(0, 36_000_000))
     for _ in range(count):
-        if frames:
-            start = Timestamp.parse(_timecode(at // 1000, draw(st.integers(0, 29))))
-            end_s = at // 1000 + draw(st.integers(1, 120))
-            end = Timestamp.parse(_timecode(end_s, draw(st.integers(0, 29))))
-        else:
-            start = Timestamp(at)
-            end = Timestamp(at + draw(st.integers(1, 60_000)))
-        speaker = draw(st.none() | names()) if not frames else draw(names())
+        start = Timestamp.parse(_timecode(at // 1000, draw(st.integers(0, 29))))
+        end_s = at // 1000 + draw(st.integers(1, 120))
+        end = Timestamp.parse(_timecode(end_s, draw(st.integers(0, 29))))
         turns.append(
-            SpeakerTurn(speaker=speaker, text=draw(texts(paragraphs=False)), start=start, end=end)
+            SpeakerTurn(speaker=draw(names()), text=draw(sentences()), start=start, end=end)
         )
         at = start.ms + draw(st.integers(0, 60_000))
     return turns
@@ -234,7 +180,7 @@ ROUND_TRIPS: list[tuple[Renderer, st.SearchStrategy[list[SpeakerTurn]]]] = [
     (render_timed_text, timed_turns(named=False)),
     (render_time_line, timed_turns(named=True, whole=True)),
     (render_starting_point, timed_turns(named=False, whole=True)),
-    (render_range_line, cue_turns(frames=True)),
+    (render_range_line, frame_turns()),
     (render_webvtt, cue_turns()),
     (render_srt, cue_turns()),
 ]
