@@ -10,6 +10,12 @@ A reader that recognises a spelling but refuses it raises :class:`ExpectedError`
 it expected; :meth:`~podnotes.timestamps.Timestamp.parse` adds what was found and raises
 :class:`~podnotes.timestamps.TimestampError`.  This module never builds a ``Timestamp``,
 so :mod:`podnotes.timestamps` can import it without a cycle.
+
+:func:`read_common` is the fast path for the spellings pages use most (``M:SS``,
+``H:MM:SS.mmm``, ``1h02m03s``, ``PT1H2M3S``, written exactly, without spaces or brackets): one
+anchored pattern per family and integer arithmetic.  It answers only when the value is
+certain and returns None for anything else, errors included, so :func:`read_time` stays the
+one place that decides what a spelling means and what is wrong with it.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ __all__ = [
     "MS_PER_MINUTE",
     "MS_PER_SECOND",
     "ExpectedError",
+    "read_common",
     "read_time",
     "round_half_up",
 ]
@@ -76,6 +83,109 @@ _ISO: Final = re.compile(
 _ISO_DATE: Final = re.compile(
     rf"P(?P<date>(?:{_NUMBER}[YMWD]){{1,4}})(?:T(?:{_NUMBER}[HMS]){{0,3}})?", re.IGNORECASE
 )
+
+
+# --- the fast path: a strict subset of what the readers below accept -------------------------
+# Each reader returns a number only for a text whose every field is in range, so the number
+# is the one the full readers give too (tests/test_timestamps_fastpath.py checks it on
+# generated texts).  No whitespace, brackets or signs: those, and every error, take the full
+# path.  The patterns are fullmatched and bounded, so each looks at no more than 40
+# characters however long the text is (the 64-character limit is the full path's).
+
+# "8:04", "64:40", "1:02:03", "01:02:03.5", "0:59,999": seconds and minutes after hours are
+# exactly two digits below 60, fractions 1 to 3 digits.  Not "1:2", "1:60", "1:2:03", " 1:05".
+_FAST_CLOCK: Final = re.compile(
+    r"(?:([0-9]{1,7}):([0-5][0-9])|([0-9]{1,7})):([0-5][0-9])(?:[.,]([0-9]{1,3}))?"
+)
+# "1h02m03s", "62m", "3m20s", "1H2M3S": compact units in order, whole numbers only; the
+# below-60 checks are made after matching.  Not "1h 2m", "1.5h", "2 mins".
+_FAST_UNITS: Final = re.compile(r"(?:([0-9]{1,7})[hH])?(?:([0-9]{1,7})[mM])?(?:([0-9]{1,7})[sS])?")
+# "PT1H2M3S", "PT45.5S", "pt62m": ISO 8601 times without days, a fraction on seconds only.
+# Not "P1DT2H", "PT1.5H", "PT".
+_FAST_ISO: Final = re.compile(
+    r"[pP][tT](?:([0-9]{1,7})[hH])?(?:([0-9]{1,7})[mM])?(?:([0-9]{1,7})(?:[.,]([0-9]{1,3}))?[sS])?"
+)
+# Milliseconds per unit of the last fraction digit, by digit count: ".5", ".50", ".500".
+_FRACTION_SCALE: Final = (0, 100, 10, 1)
+_UNIT_MS: Final = (MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND)
+# The numbers a field after a larger one may be, in one or two digits: a lookup is several
+# times cheaper than int() and says "out of range" (None) at the same time.  "7", "07", "59";
+# not "60", "059".  Leading fields try it first too, as most of them are below 60.
+_BELOW_60: Final = {
+    **{str(n): n for n in range(_BASE)},
+    **{f"{n:02d}": n for n in range(_BASE)},
+}
+
+
+def read_common(text: str) -> int | None:
+    """Milliseconds of a common spelling written exactly, or None to take the full path.
+
+    Whenever this returns a number, :func:`read_time` returns the same number for ``text``;
+    None says nothing (the text may still be a valid time, or an error).
+
+    Args:
+        text: The text as given (not stripped).
+
+    Returns:
+        Whole milliseconds, or None.
+
+    Example:
+        >>> [read_common(t) for t in ("1:02:03.5", "1h02m03s", "PT62M", "1:60", " 1:05")]
+        [3723500, 3723000, 3720000, None, None]
+    """
+    if ":" in text:
+        return _common_clock(text)
+    if text[:1] in {"P", "p"}:
+        return _common_iso(text)
+    return _common_units(text)
+
+
+def _common_clock(text: str) -> int | None:
+    match = _FAST_CLOCK.fullmatch(text)
+    if match is None:
+        return None
+    hours, after_hours, alone, seconds, fraction = match.groups()
+    lead = alone if hours is None else hours
+    value = _BELOW_60.get(lead)
+    if value is None:
+        value = int(lead)
+    minutes = value if hours is None else value * _BASE + _BELOW_60[after_hours]
+    ms = (minutes * _BASE + _BELOW_60[seconds]) * MS_PER_SECOND
+    return ms + int(fraction) * _FRACTION_SCALE[len(fraction)] if fraction else ms
+
+
+def _common_iso(text: str) -> int | None:
+    match = _FAST_ISO.fullmatch(text)
+    if match is None:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    if hours is None and minutes is None and seconds is None:
+        return None  # "PT": an error, said by the full path
+    ms = (
+        (int(hours) * MS_PER_HOUR if hours else 0)
+        + (int(minutes) * MS_PER_MINUTE if minutes else 0)
+        + (int(seconds) * MS_PER_SECOND if seconds else 0)
+    )
+    return ms + int(fraction) * _FRACTION_SCALE[len(fraction)] if fraction else ms
+
+
+def _common_units(text: str) -> int | None:
+    match = _FAST_UNITS.fullmatch(text)
+    if match is None:
+        return None
+    ms = 0
+    first = True  # no unit read yet: the first unit may be 60 or more ("62m"), no other may
+    for digits, unit_ms in zip(match.groups(), _UNIT_MS, strict=True):
+        if digits is None:
+            continue
+        value = _BELOW_60.get(digits)
+        if value is None:
+            if not first:
+                return None  # "1h90m" is an error, said by the full path; "1h059m" is rare
+            value = int(digits)  # "62m": the first unit may be 60 or more
+        ms += value * unit_ms
+        first = False
+    return None if first else ms  # "" matches no unit
 
 
 class ExpectedError(Exception):

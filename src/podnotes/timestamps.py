@@ -43,6 +43,7 @@ from podnotes._timeparse import (
     MS_PER_MINUTE,
     MS_PER_SECOND,
     ExpectedError,
+    read_common,
     read_time,
     round_half_up,
 )
@@ -69,6 +70,7 @@ TIME_STYLES: Final[tuple[TimeStyle, ...]] = (
 )
 
 _T = TypeVar("_T")
+_S = TypeVar("_S", bound="Timestamp")
 
 _MAX_LENGTH: Final = 64
 
@@ -155,21 +157,11 @@ class Timestamp:
             >>> Timestamp.parse("00:00:13:12", frame_rate=25)
             Timestamp(ms=13480)
         """
-        checked = _require(text, str, "Timestamp.parse() text")
-        rate = _check_frame_rate(frame_rate)
-        stripped = checked.strip()
-        if not stripped:
-            raise _fail(EXPECTED_TIME, checked)
-        if len(stripped) > _MAX_LENGTH:
-            msg = (
-                f"expected a time of at most {_MAX_LENGTH} characters, found "
-                f"{len(stripped)} characters starting {_quote(stripped[:16])}"
-            )
-            raise TimestampError(msg)
-        try:
-            return cls(read_time(stripped, rate))
-        except ExpectedError as problem:
-            raise _fail(problem.expected, stripped) from None
+        if frame_rate is None and type(text) is str and cls is Timestamp:
+            ms = read_common(text)  # the common spellings, written exactly: no checks left
+            if ms is not None:
+                return _trusted(cls, ms)
+        return cls(_read_ms(text, frame_rate))
 
     @classmethod
     def from_seconds(cls, seconds: float | Decimal | Fraction) -> Self:
@@ -348,6 +340,42 @@ class Timestamp:
 def __dir__() -> list[str]:
     """List the public names only, so helpers do not leak into ``dir()``."""
     return list(__all__)
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+def _read_ms(text: object, frame_rate: object) -> int:
+    """The full path of :meth:`Timestamp.parse`: every spelling, every check, every message."""
+    checked = _require(text, str, "Timestamp.parse() text")
+    rate = _check_frame_rate(frame_rate)
+    stripped = checked.strip()
+    if not stripped:
+        raise _fail(EXPECTED_TIME, checked)
+    if len(stripped) > _MAX_LENGTH:
+        msg = (
+            f"expected a time of at most {_MAX_LENGTH} characters, found "
+            f"{len(stripped)} characters starting {_quote(stripped[:16])}"
+        )
+        raise TimestampError(msg)
+    try:
+        return read_time(stripped, rate)
+    except ExpectedError as problem:
+        raise _fail(problem.expected, stripped) from None
+
+
+# Trusted construction, as ``podnotes.model._trusted_timestamp`` does it (model.py explains
+# why it is safe and tests/test_model.py checks its preconditions): a Timestamp from
+# ``object.__new__`` with its one slot set through the slot's descriptor is the object
+# ``Timestamp(ms)`` makes, minus the validator.  Only for ints (not bools) known to be >= 0.
+_new = object.__new__
+_set_ms = Timestamp.__dict__["ms"].__set__
+
+
+def _trusted(cls: type[_S], ms: int) -> _S:
+    stamp = _new(cls)
+    _set_ms(stamp, ms)
+    return stamp
 
 
 # --- formatting -----------------------------------------------------------------------------
