@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from podnotes import _page_strategies
 from podnotes.model import Chapter, Episode, Highlight, SpeakerTurn
 from podnotes.render import PageLayout, PageTimeStyle, render_page
-from podnotes.sections import heading_kind
 from podnotes.timestamps import Timestamp
 from podnotes.transcript import TranscriptLayout
 
@@ -96,32 +95,6 @@ def timestamps(
     return st.integers(min_ms, max_ms).map(Timestamp)
 
 
-# A small vocabulary keeps drawing cheap; it has accents, sharp s and apostrophes.
-# fmt: off
-_VOCABULARY = (
-    "the", "of", "tides", "time", "open", "weights", "agents", "data", "bread", "flour",
-    "water", "salt", "yeast", "harbor", "notes", "robots", "tools", "search", "memory",
-    "sleep", "music", "rivers", "maps", "rain", "ocean", "light", "stone", "café", "über",
-    "straße", "før", "naïve", "jalapeño", "déjà", "vu", "it's", "don't", "year", "one", "two",
-    "first", "last", "small", "talk", "big", "ideas", "why", "how", "what", "we", "you",
-    "they", "build", "learn", "teach", "ask", "answer",
-)
-# fmt: on
-_TAILS = ("", "", "?", "!", " & more", ": part two", " - live", " (redux)", " [bonus]")
-
-
-def _phrase(parts: tuple[list[str], str]) -> str:
-    words, tail = parts
-    text = " ".join(words).capitalize() + tail
-    # A title that is exactly a section name ("Links") would read as a heading on its own line.
-    return text + " today" if heading_kind(text) is not None else text
-
-
-def _title(*, max_words: int, tails: Sequence[str]) -> st.SearchStrategy[str]:
-    words = st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=max_words)
-    return st.tuples(words, st.sampled_from(tuple(tails))).map(_phrase)
-
-
 def titles(*, max_words: int = 5, punctuation: bool = True) -> st.SearchStrategy[str]:
     """Chapter or episode titles: a capitalised phrase, maybe with the marks titles carry.
 
@@ -138,28 +111,8 @@ def titles(*, max_words: int = 5, punctuation: bool = True) -> st.SearchStrategy
         >>> find(titles(), lambda t: " " in t)
         'The the'
     """
-    tails = _TAILS if punctuation else ("",)
-    return _title(max_words=max_words, tails=tails)
-
-
-_OPENERS = ("so", "and", "well", "we", "it", "they", "you", "then", "now", "maybe", "i")
-# fmt: off
-_SPEECH_WORDS = (
-    "model", "data", "think", "about", "training", "open", "weights", "people", "code", "that",
-    "what", "makes", "work", "scale", "compute", "agents", "tools", "search", "check",
-    "answers", "années", "über", "straße", "før", "à",
-)
-# fmt: on
-_TOKENS = tuple(w + p for w in _SPEECH_WORDS for p in ("", "", ",", ".", "?", "!"))
-
-
-def _sentence(extra_chars: str) -> st.SearchStrategy[str]:
-    words = st.lists(st.sampled_from(_TOKENS), max_size=6)
-    if not extra_chars:
-        return st.tuples(st.sampled_from(_OPENERS), words).map(lambda p: " ".join([p[0], *p[1]]))
-    odd = st.text(alphabet=extra_chars, max_size=6)
-    parts = st.tuples(st.sampled_from(_OPENERS), words, odd)
-    return parts.map(lambda p: " ".join([p[0], *p[1], p[2]]).rstrip())
+    tails = _page_strategies.TAILS if punctuation else ("",)
+    return _page_strategies.titles_of(max_words=max_words, tails=tails)
 
 
 def speech(*, max_paragraphs: int = 2, extra_chars: str = "") -> st.SearchStrategy[str]:
@@ -176,29 +129,8 @@ def speech(*, max_paragraphs: int = 2, extra_chars: str = "") -> st.SearchStrate
         >>> find(speech(), lambda s: True)
         'so'
     """
-    sentence = _sentence(extra_chars)
+    sentence = _page_strategies.sentences_of(extra_chars)
     return st.lists(sentence, min_size=1, max_size=max_paragraphs).map("\n".join)
-
-
-# fmt: off
-_NAME_WORDS = (
-    "Ada", "Brook", "Cy", "Lenny", "Rachitsky", "Lex", "Fridman", "Nathan", "José", "Núñez",
-    "Émile", "Åsa", "Zoë", "O'Brien", "Jean-Luc", "Mary-Kate", "JCal", "ADA", "LEX", "Q",
-    "Dr.", "St.",
-)
-# fmt: on
-
-
-def _name() -> st.SearchStrategy[str]:
-    word = st.sampled_from(_NAME_WORDS)
-    role = st.tuples(st.sampled_from(["Speaker", "Guest", "Host"]), st.integers(1, 12))
-    particle = st.tuples(word, st.sampled_from(["de", "van", "al"]), word)
-    names = st.one_of(
-        role.map(lambda p: f"{p[0]} {p[1]}"),
-        particle.map(" ".join),
-        st.lists(word, min_size=1, max_size=3).map(" ".join),
-    )
-    return names.map(lambda name: name.removesuffix("."))  # "Ada Dr." is no label
 
 
 def speaker_names() -> st.SearchStrategy[str]:
@@ -209,7 +141,7 @@ def speaker_names() -> st.SearchStrategy[str]:
         >>> find(speaker_names(), lambda n: n.startswith("Guest"))
         'Guest 1'
     """
-    return _name()
+    return _page_strategies.names()
 
 
 # -- model items -------------------------------------------------------------------------
@@ -268,24 +200,14 @@ def chapter_lists(  # noqa: PLR0913 - keyword options, each with a default
     link = st.none() | (urls if urls is not None else st.sampled_from(_URLS))
     item = st.tuples(
         starts if starts is not None else st.integers(0, _TEN_HOURS),
-        titles if titles is not None else _title(max_words=5, tails=_TAILS),
+        titles
+        if titles is not None
+        else _page_strategies.titles_of(max_words=5, tails=_page_strategies.TAILS),
         span if with_ends else st.none(),
         link if with_urls else st.none(),
     )
     drawn = st.lists(item, min_size=min_size, max_size=max_size, unique_by=lambda i: i[0])
-    return drawn.map(_chapters_of)
-
-
-def _chapters_of(items: list[tuple[int, str, int | None, str | None]]) -> list[Chapter]:
-    return [
-        Chapter(
-            start=Timestamp(start),
-            title=title,
-            end=None if span is None else Timestamp(start + span),
-            url=url,
-        )
-        for start, title, span, url in sorted(items)
-    ]
+    return drawn.map(_page_strategies.chapters_of)
 
 
 def highlight_lists(
@@ -303,7 +225,11 @@ def highlight_lists(
         ...     assert found and all(h.text.strip() for h in found)
         >>> check()
     """
-    text = texts if texts is not None else _title(max_words=5, tails=_TAILS)
+    text = (
+        texts
+        if texts is not None
+        else _page_strategies.titles_of(max_words=5, tails=_page_strategies.TAILS)
+    )
     item = st.tuples(st.integers(0, _TEN_HOURS), text)
     drawn = st.lists(item, min_size=min_size, max_size=max_size, unique_by=lambda i: i[0])
     return drawn.map(lambda items: [Highlight(at=Timestamp(ms), text=x) for ms, x in sorted(items)])
@@ -349,79 +275,26 @@ def speaker_turn_lists(  # noqa: PLR0913 - keyword options, each with a default
         >>> check()
     """
     said = texts if texts is not None else speech(max_paragraphs=1 if cues else 2)
-    who = names if names is not None else _name()
+    who = names if names is not None else _page_strategies.names()
     unit = 1000 if whole_seconds else 1
     first = st.integers(0, 3_600_000 // unit).map(lambda n: n * unit)
     if cues and starts is not None:
         length = lengths if lengths is not None else st.integers(1, 60_000)
         free = st.tuples(starts, length, st.none() | who, said)
-        return st.lists(free, min_size=min_size, max_size=max_size).map(_free_cues)
+        return st.lists(free, min_size=min_size, max_size=max_size).map(_page_strategies.free_cues)
     if cues:
         step = st.integers(0, 60_000 // unit).map(lambda n: n * unit)
         span = st.integers(1, 60_000 // unit).map(lambda n: n * unit)
         cue = st.tuples(step, span, st.none() | who, said)
         cues_drawn = st.tuples(first, st.lists(cue, min_size=min_size, max_size=max_size))
-        return cues_drawn.map(_cue_turns)
+        return cues_drawn.map(_page_strategies.cue_turns)
     gap = st.integers(1, 600_000 // unit).map(lambda n: n * unit)
     turn = st.tuples(gap, who if named else st.none(), said)
     drawn = st.tuples(first, st.lists(turn, min_size=min_size, max_size=max_size))
-    return drawn.map(_timed_turns if timed else _untimed_turns)
-
-
-_Turn = tuple[int, str | None, str]
-
-
-def _untimed_turns(drawn: tuple[int, list[_Turn]]) -> list[SpeakerTurn]:
-    return [SpeakerTurn(speaker=who, text=text) for _step, who, text in drawn[1]]
-
-
-def _timed_turns(drawn: tuple[int, list[_Turn]]) -> list[SpeakerTurn]:
-    at, items = drawn
-    starts = []
-    for step, _who, _text in items:
-        starts.append(Timestamp(at))
-        at += step
-    ends: list[Timestamp | None] = [*starts[1:], None]
-    return [
-        SpeakerTurn(speaker=who, text=text, start=start, end=end)
-        for (_step, who, text), start, end in zip(items, starts, ends, strict=True)
-    ]
-
-
-def _free_cues(items: list[tuple[int, int | None, str | None, str]]) -> list[SpeakerTurn]:
-    return [
-        SpeakerTurn(
-            speaker=who,
-            text=text,
-            start=Timestamp(start),
-            end=None if span is None else Timestamp(start + span),
-        )
-        for start, span, who, text in items
-    ]
-
-
-def _cue_turns(drawn: tuple[int, list[tuple[int, int, str | None, str]]]) -> list[SpeakerTurn]:
-    at, items = drawn
-    turns = []
-    for step, span, who, text in items:
-        turns.append(
-            SpeakerTurn(speaker=who, text=text, start=Timestamp(at), end=Timestamp(at + span))
-        )
-        at += step
-    return turns
+    return drawn.map(_page_strategies.timed_turns if timed else _page_strategies.untimed_turns)
 
 
 # -- episodes and pages ------------------------------------------------------------------
-
-
-def _sentences() -> st.SearchStrategy[str]:
-    words = st.lists(st.sampled_from(_VOCABULARY), min_size=2, max_size=8)
-    return words.map(lambda w: " ".join(w).capitalize() + ".")
-
-
-def _paragraphs() -> st.SearchStrategy[str]:
-    lines = st.lists(_sentences(), min_size=1, max_size=2).map("\n".join)
-    return st.lists(lines, min_size=1, max_size=2).map("\n\n".join)
 
 
 def _turns_for(layout: TranscriptLayout, most: int) -> st.SearchStrategy[list[SpeakerTurn]]:
@@ -447,32 +320,7 @@ def derived_ends(found: Sequence[Chapter], duration: Timestamp | None) -> list[C
         >>> [str(c.end) for c in ends]
         ['0:05', '0:09']
     """
-    out = []
-    for index, chapter in enumerate(found):
-        if index + 1 < len(found):
-            end: Timestamp | None = found[index + 1].start
-        else:
-            end = duration if duration is not None and duration > chapter.start else None
-        out.append(attrs.evolve(chapter, end=end))
-    return out
-
-
-def _ranged(found: Sequence[Chapter], spans: Sequence[int]) -> list[Chapter]:
-    """Chapters for the range layout: each with its own end, which may pass the next start."""
-    return [
-        attrs.evolve(chapter, end=Timestamp(chapter.start.ms + span))
-        for chapter, span in zip(found, spans, strict=False)
-    ]
-
-
-def _end_with(turns: list[SpeakerTurn], duration: Timestamp | None) -> list[SpeakerTurn]:
-    """The page ends a last timed turn without an end with the episode's duration."""
-    if not turns or duration is None:
-        return turns
-    last = turns[-1]
-    if last.start is not None and last.end is None and duration > last.start:
-        return [*turns[:-1], attrs.evolve(last, end=duration)]
-    return turns
+    return _page_strategies.derive_ends(found, duration)
 
 
 def episodes(
@@ -509,7 +357,9 @@ def episodes(
     """
     with_urls = layout is not None and layout is not PageLayout.RUN_ON
     # A linked title is written as a Markdown link: no square brackets inside it.
-    named = _title(max_words=5, tails=[t for t in _TAILS if "[" not in t])
+    named = _page_strategies.titles_of(
+        max_words=5, tails=[t for t in _page_strategies.TAILS if "[" not in t]
+    )
     found = chapter_lists(max_size=max_chapters, with_urls=with_urls, titles=named)
     if transcript_layout is None or not max_turns:
         turns: st.SearchStrategy[list[SpeakerTurn]] = st.just([])
@@ -526,30 +376,17 @@ def episodes(
             "chapters": found,
             "spans": spans if ranged else st.just([]),
             "highlights": highlights,
-            "summary": st.none() | _sentences(),
+            "summary": st.none() | _page_strategies.prose_sentences(),
             "transcript": turns,
             "title": st.none() | title,
             "number": st.none() | st.integers(0, 9999),
             "season": st.none() | st.integers(0, 99),
             "site": st.none() | st.sampled_from(["example.fm", "podcasts.example.com"]),
             "published": st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)),
-            "description": st.none() | _paragraphs(),
+            "description": st.none() | _page_strategies.prose(),
         }
     )
-    return parts.map(lambda p: _episode(p, ranged=ranged))
-
-
-def _episode(parts: dict[str, Any], *, ranged: bool) -> Episode:
-    duration = parts.pop("duration")
-    spans = parts.pop("spans")
-    found = parts.pop("chapters")
-    chapters = _ranged(found, spans) if ranged else derived_ends(found, duration)
-    if not parts["highlights"]:
-        parts["summary"] = None
-    if parts["title"] is None:
-        parts["description"] = None
-    transcript = _end_with(parts.pop("transcript"), duration)
-    return Episode(duration=duration, chapters=chapters, transcript=transcript, **parts)
+    return parts.map(lambda p: _page_strategies.episode_of(p, ranged=ranged))
 
 
 @attrs.frozen(kw_only=True)
@@ -571,46 +408,6 @@ class RenderedPage:
     transcript_layout: TranscriptLayout | None
     text: str
     noisy: bool = False
-
-
-_SPONSORS = (
-    "Sponsors\nAnvil Co makes anvils: anvil.example/podcast\nGet 10% off at example.org",
-    "**Sponsors:**\nThis episode is brought to you by Example Bank.",
-    "Links\nhttps://example.org/notes\nBooks mentioned on the show",
-)
-_TRAILERS = (
-    "Hosted on Acast. See acast.com/privacy for more information.",
-    "Privacy Policy | Advertising Inquiries",
-    "Learn more about your ad choices. Visit megaphone.fm/adchoices",
-)
-
-
-_WRAPS = ("", "", "", "p", "li", "br", "nbsp", "amp")
-
-
-@st.composite
-def _noisy(draw: st.DrawFn, page: RenderedPage) -> RenderedPage:
-    text = page.text
-    if draw(st.booleans()):  # a sponsor block before the transcript, which runs to the end
-        head, mark, tail = text.partition("\n\nTranscript\n")
-        if not mark:
-            head, mark, tail = text.partition("\n\n## Transcript\n")
-        text = f"{head}\n\n{draw(st.sampled_from(_SPONSORS))}{mark}{tail}".lstrip("\n")
-    if draw(st.booleans()):
-        text += "\n\n" + draw(st.sampled_from(_TRAILERS))
-    out = []
-    for line in text.split("\n"):
-        wrap = draw(st.sampled_from(_WRAPS)) if line else ""
-        if wrap in {"p", "li"}:
-            line = f"<{wrap}>{line}</{wrap}>"  # noqa: PLW2901 - the line, wrapped
-        elif wrap == "br":
-            line += "<br/>"  # noqa: PLW2901
-        elif wrap == "nbsp":
-            line = line.replace(" ", "\u00a0", 1)  # noqa: PLW2901
-        elif wrap == "amp":
-            line = line.replace("&", "&amp;")  # noqa: PLW2901
-        out.append(line)
-    return attrs.evolve(page, text="\n".join(out), noisy=True)
 
 
 def rendered_pages(
@@ -654,6 +451,11 @@ def rendered_pages(
     return st.tuples(pages, st.booleans()).flatmap(
         lambda p: _noisy(p[0]) if p[1] else st.just(p[0])
     )
+
+
+def _noisy(page: RenderedPage) -> st.SearchStrategy[RenderedPage]:
+    noisy = _page_strategies.noisy_texts(page.text)
+    return noisy.map(lambda text: attrs.evolve(page, text=text, noisy=True))
 
 
 def _page(

@@ -58,7 +58,7 @@ from podnotes._speakers import (
     split_name_time,
     time_inside,
 )
-from podnotes._transcript_reader import Reader
+from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
 from podnotes.model import SpeakerTurn
 from podnotes.options import ParseOptions
@@ -148,11 +148,6 @@ class TranscriptResult:
 # --- drivers ---------------------------------------------------------------------------------
 
 
-#: One line's text as the reader sees it: :func:`podnotes._lines.clean`, whose shortcut
-#: for lines it would only strip used to live here (a property test still names it).
-_text_of: Final = clean
-
-
 def _drive(reader: Reader, lines: Iterable[tuple[int, str]]) -> Iterator[SpeakerTurn]:
     """Feed numbered raw lines to ``reader`` with one line of lookahead; yield finished turns.
 
@@ -162,7 +157,7 @@ def _drive(reader: Reader, lines: Iterable[tuple[int, str]]) -> Iterator[Speaker
     step = reader.step
     number, raw, text, started = 0, "", "", False
     for next_number, next_raw in lines:
-        next_text = _text_of(next_raw)
+        next_text = clean(next_raw)
         if started:
             step(number, raw, text, next_text)
             if reader.done is not None:

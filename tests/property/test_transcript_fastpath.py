@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import podnotes
 from podnotes import _lines, page, transcript
 from podnotes._lines import Lines, clean, clean_all, split, split_lazily
-from podnotes._transcript_reader import Reader
+from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
 from podnotes.options import ParseOptions

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from podnotes import _speakers, transcript
 from podnotes import strategies as pst
-from podnotes._lines import clean, split
+from podnotes._lines import split
 from podnotes.model import SpeakerTurn
 from podnotes.timestamps import Timestamp, TimestampError
 
@@ -248,11 +248,6 @@ def test_no_word_is_lost(lines: list[str]) -> None:
         if number not in flagged:
             for word in re.findall(r"[^\W\d_]+", line):
                 assert word in kept, (word, line)
-
-
-@given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\n\r")))
-def test_fast_cleaning_agrees_with_clean(raw: str) -> None:
-    assert transcript._text_of(raw) == clean(raw)  # noqa: SLF001
 
 
 @given(st.from_regex(_speakers.TIME, fullmatch=True))
