@@ -8,7 +8,15 @@ from typing import Any
 import attrs
 import pytest
 
-from podnotes.model import Chapter, Episode, Highlight, Section, SpeakerTurn, _trusted_turn
+from podnotes.model import (
+    Chapter,
+    Episode,
+    Highlight,
+    Section,
+    SpeakerTurn,
+    _trusted_chapter,
+    _trusted_turn,
+)
 from podnotes.timestamps import Timestamp
 
 
@@ -179,3 +187,34 @@ def test_trusted_turns_are_the_turns_init_makes(
         trusted.text = "other"  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         trusted.start.ms = 5  # type: ignore[misc]
+
+
+def test_trusted_chapter_preconditions_hold() -> None:
+    # _trusted_chapter sets these slots and nothing else (model.py explains why that is safe).
+    fields = ("start", "title", "end", "url")
+    assert tuple(a.name for a in attrs.fields(Chapter)) == fields
+    assert all(a.converter is None for a in attrs.fields(Chapter))
+    assert not hasattr(Chapter, "__attrs_post_init__")
+    assert not hasattr(Chapter, "__attrs_pre_init__")
+    slots = [slot for klass in Chapter.__mro__ for slot in getattr(klass, "__slots__", ())]
+    assert sorted(slots) == sorted([*fields, "__weakref__"])
+
+
+@pytest.mark.parametrize(
+    ("start", "title", "end", "url"),
+    [(0, "Intro", None, None), (3_723_500, "A b", 3_723_501, "https://x.example/a")],
+)
+def test_trusted_chapters_are_the_chapters_init_makes(
+    start: int, title: str, end: int | None, url: str | None
+) -> None:
+    stop = None if end is None else Timestamp(end)
+    trusted = _trusted_chapter(Timestamp(start), title, stop, url)
+    made = Chapter(start=Timestamp(start), title=title, end=stop, url=url)
+    assert type(trusted) is Chapter
+    assert trusted == made
+    assert hash(trusted) == hash(made)
+    assert repr(trusted) == repr(made)
+    assert pickle.dumps(trusted) == pickle.dumps(made)
+    assert copy.deepcopy(trusted) == made
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        trusted.title = "other"  # type: ignore[misc]

@@ -366,3 +366,26 @@ def test_one_item_is_a_list_under_a_list_heading_but_not_in_prose() -> None:
     assert chapters("Some intro.\n\nIntro 0:00\n") == []
     got = podnotes.parse("## Highlights\n\n12:30\nThe one moment\n").value
     assert [(str(h.at), h.text) for h in got.highlights] == [("12:30", "The one moment")]
+
+
+def test_a_known_heading_after_a_blank_line_opens_its_block_between_times() -> None:
+    # "Transcript" stands between a two-line list's last time and a transcript whose first
+    # line is a time; the blank line before it (and none after) keeps it a heading.
+    page = "Highlights\nThe\n0:00\n\nTranscript\n00:00:00\nSpeaker 1\nso"
+    episode = podnotes.parse(page).value
+    assert [(str(h.at), h.text) for h in episode.highlights] == [("0:00", "The")]
+    assert [(t.speaker, t.text, str(t.start)) for t in episode.transcript] == [
+        ("Speaker 1", "so", "0:00")
+    ]
+    assert episode.sections == ()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Chapters\nIntro\n0:00\nLinks\n5:00\nOutro\n9:00",  # no blank line before "Links"
+        "Chapters\n0:00\n\nLinks\n\n5:00\n\nOutro",  # blank lines on both sides
+    ],
+)
+def test_a_heading_name_between_times_stays_an_item(page: str) -> None:
+    assert "Links" in [c.title for c in podnotes.parse(page).value.chapters]

@@ -5,11 +5,21 @@ All texts here are written for these tests.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from podnotes._lines import split
 from podnotes.diagnostics import Severity
-from podnotes.timed_lists import RowKind, TimedLayout, classify, read_timed_list
+from podnotes.timed_lists import (
+    Row,
+    RowKind,
+    TimedItem,
+    TimedLayout,
+    _classify,
+    _quick_item,
+    classify,
+    read_timed_list,
+)
 
 
 def items(text: str) -> list[tuple[str, str]]:
@@ -223,3 +233,45 @@ def test_empty_block() -> None:
     block = read_timed_list(split("\n\n"))
     assert not block.found
     assert block.prelude == ()
+
+
+@pytest.mark.parametrize(
+    ("cls", "fields"),
+    [
+        (TimedItem, ("start", "title", "end", "url", "line", "time_text")),
+        (Row, ("line", "kind", "items", "lead", "trail", "problems")),
+    ],
+)
+def test_trusted_construction_preconditions_hold(cls: type, fields: tuple[str, ...]) -> None:
+    # The plain-line reader sets these slots and nothing else: safe only while __init__
+    # does nothing more than set them (no validators, converters or factories).
+    assert tuple(a.name for a in attrs.fields(cls)) == fields
+    assert all(a.validator is None and a.converter is None for a in attrs.fields(cls))
+    assert not any(isinstance(a.default, attrs.Factory) for a in attrs.fields(cls))  # type: ignore[arg-type]
+    assert not hasattr(cls, "__attrs_post_init__")
+    assert not hasattr(cls, "__attrs_pre_init__")
+    slots = [slot for klass in cls.__mro__ for slot in getattr(klass, "__slots__", ())]
+    assert sorted(slots) == sorted([*fields, "__weakref__"])
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "title"),
+    [
+        ("0:00 Intro", 0, "Intro"),
+        ("1:02:03 The news - part 2", 3_723_000, "The news - part 2"),
+        ("64:40 Late -", 3_880_000, "Late"),
+    ],
+)
+def test_plain_lines_read_as_the_full_reading_reads_them(line: str, start: int, title: str) -> None:
+    row = classify(split(line)[0])
+    assert row == _classify(split(line)[0], line)
+    assert (row.kind, row.items[0].start.ms, row.items[0].title) == (
+        RowKind.TIME_FIRST,
+        start,
+        title,
+    )
+
+
+@pytest.mark.parametrize("line", ["0:60 Intro", "3:15 AM Call", "0:00 Intro 2m30s", "0:00 [x](y)"])
+def test_near_miss_lines_take_the_full_reading(line: str) -> None:
+    assert _quick_item(split(line)[0], line) is None

@@ -261,9 +261,13 @@ class Lines(Sequence[Line]):
         return line
 
     def __iter__(self) -> Iterator[Line]:
-        """Each line in order."""
-        for index in range(len(self)):
-            yield self[index]
+        """Each line in order (built now where never asked for before)."""
+        built, raws, texts = self._built, self._raws, self._texts
+        for at in range(self._start, self._stop):
+            line = built[at]
+            if line is None:
+                line = built[at] = _line(at + 1, raws[at], texts[at])
+            yield line
 
     def __eq__(self, other: object) -> bool:
         """Equal to a sequence (Lines or tuple) holding equal lines."""

@@ -147,8 +147,8 @@ def parse_title(text: str, *, podcast: str | None = None) -> TitleParts:
     if not stripped:
         return TitleParts(title=None)
     spelled, rest = (None, stripped) if podcast is None else _strip_podcast(stripped, podcast)
-    parts = _number(rest)
-    return attrs.evolve(parts, podcast=spelled)
+    parts = _number(rest)  # never names the podcast
+    return parts if spelled is None else attrs.evolve(parts, podcast=spelled)
 
 
 def _number(text: str) -> TitleParts:

@@ -20,6 +20,7 @@ Every pattern here is anchored, or runs on a bounded slice, with bounded quantif
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -179,6 +180,9 @@ class _Fields:
     description_truncated: bool = False
 
 
+_NO_FRONT_MATTER: Final = FrontMatter()  # frozen, holding only immutable values: shared
+
+
 class _HeadReader:
     def __init__(
         self,
@@ -187,10 +191,10 @@ class _HeadReader:
         front_matter: FrontMatter | None,
         evidence: Sequence[Line],
     ) -> None:
-        fm = front_matter or FrontMatter()
+        fm = front_matter or _NO_FRONT_MATTER
         skip = fm.used | {line.number for line in fm.extra_lines}
         self.lines = [line for line in lines if line.number not in skip]
-        self.evidence = [*evidence, *fm.extra_lines]
+        self.evidence = evidence  # chained with the front matter's only when searched
         self.podcast = podcast
         self.fm = fm
         self.fields = _Fields(
@@ -411,7 +415,8 @@ class _HeadReader:
         name = _titles.podcast_candidate(parts.title or "")
         if name is None:
             return parts
-        others = (other for other in [*self.lines, *self.evidence] if other is not line)
+        pool = itertools.chain(self.lines, self.evidence, self.fm.extra_lines)
+        others = (other for other in pool if other is not line)
         reason = _titles.podcast_evidence(name, others)
         if reason is None:
             message = (

@@ -10,6 +10,7 @@ minimum chapter length, say) are not the model's business.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -213,6 +214,11 @@ def _section_tuple(value: Iterable[Section]) -> tuple[Section, ...]:
 def _increasing(
     instance: Episode, attribute: attrs.Attribute[Any], chapters: tuple[Chapter, ...]
 ) -> None:
+    starts = [chapter.start for chapter in chapters]
+    if all(start.__class__ is Timestamp for start in starts):  # the common case, kept cheap
+        ms = [start.ms for start in starts]
+        if all(before < here for before, here in itertools.pairwise(ms)):
+            return
     for index in range(1, len(chapters)):
         before, here = chapters[index - 1].start, chapters[index].start
         if here <= before:
@@ -362,3 +368,31 @@ def _trusted_timed_turn(
     _set_start(turn, start)
     _set_end(turn, end)
     return turn
+
+
+_set_chapter_start = Chapter.__dict__["start"].__set__
+_set_chapter_title = Chapter.__dict__["title"].__set__
+_set_chapter_end = Chapter.__dict__["end"].__set__
+_set_chapter_url = Chapter.__dict__["url"].__set__
+
+
+def _trusted_chapter(
+    start: Timestamp, title: str, end: Timestamp | None, url: str | None
+) -> Chapter:
+    """``Chapter(start=start, title=title, end=end, url=url)`` without its validators.
+
+    The caller guarantees that ``start`` is a Timestamp, ``title`` a str that is not
+    blank, ``end`` None or a Timestamp after ``start``, and ``url`` None or a str that is
+    not blank.  For the page parser, which has checked all that.
+
+    Example:
+        >>> made = _trusted_chapter(Timestamp(0), "Intro", Timestamp(5000), None)
+        >>> made == Chapter(start=Timestamp(0), title="Intro", end=Timestamp(5000))
+        True
+    """
+    chapter = _new(Chapter)
+    _set_chapter_start(chapter, start)
+    _set_chapter_title(chapter, title)
+    _set_chapter_end(chapter, end)
+    _set_chapter_url(chapter, url)
+    return chapter

@@ -11,7 +11,8 @@ the test suite checks for every layout::
 for every episode it accepts, once the chapter ends a page leaves unsaid are filled in as
 the parser derives them (:func:`podnotes.strategies.derived_ends`).  What a page cannot
 carry back is refused with a :exc:`ValueError` that names the field and says why; nothing
-is dropped in silence.
+is dropped in silence.  (The transcript block is written by the private
+``podnotes._render_transcript``.)
 
 .. versionadded:: 0.1.0
 """
@@ -19,15 +20,13 @@ is dropped in silence.
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Callable, Sequence
 from typing import Final, Literal
 
-import attrs
-
-from podnotes import _patterns, header, timed_lists, transcript
+from podnotes import header, timed_lists
 from podnotes._lines import clean, split
-from podnotes.model import Chapter, Episode, Highlight, SpeakerTurn
+from podnotes._render_transcript import transcript_lines
+from podnotes.model import Chapter, Episode, Highlight
 from podnotes.sections import SectionKind, split_sections
 from podnotes.timestamps import Timestamp
 from podnotes.transcript import TranscriptLayout
@@ -167,18 +166,10 @@ def render_page(
     if episode.highlights or episode.summary is not None:
         body.append(["Highlights", *_highlight_lines(episode, layout, time_style)])
     if episode.transcript or episode.transcript_truncated:
-        body.append(["Transcript", *_transcript_lines(episode, transcript_layout)])
-    for before, block in itertools.pairwise(body):
-        if _time_only(before[-1]) and len(block) > 1 and _time_only(block[1]):
-            # A plain heading between two time lines reads as a two-line item's title.
-            block[0] = "## " + block[0]
+        body.append(["Transcript", *transcript_lines(episode, transcript_layout)])
     rest = "\n\n".join("\n".join(block) for block in body)
     head = _head(episode, rest)
     return "\n\n".join(part for part in (head, rest) if part)
-
-
-def _time_only(line: str) -> bool:
-    return _patterns.TIME_TOKEN.fullmatch(clean(line)) is not None
 
 
 # -- the head ----------------------------------------------------------------------------
@@ -362,101 +353,3 @@ def _check_items(
     if len(got) != len(want) or found.prelude or found.trailer or found.trails:
         msg = f"cannot write Episode.{field} in layout {layout.value!r}: extra items read back"
         raise ValueError(msg)
-
-
-# -- transcript --------------------------------------------------------------------------
-
-_TRANSCRIPT_WRITERS: Final[dict[TranscriptLayout, Callable[[int, SpeakerTurn], str]]] = {
-    TranscriptLayout.NAME_COLON: lambda _i, t: f"{t.speaker}: {_paras(t.text)}",
-    TranscriptLayout.NAME_TIME_LINE: lambda _i, t: (
-        f"{t.speaker} ({_hms(t.start)}):\n{_paras(t.text)}"
-    ),
-    TranscriptLayout.NAME_LINE_TIMED_TEXT: lambda _i, t: (
-        f"{t.speaker}\n({_hms(t.start)}) {_paras(t.text)}"
-    ),
-    TranscriptLayout.TIME_NAME_COLON: lambda _i, t: (
-        f"[{_hms(t.start)}] {t.speaker}: {_paras(t.text)}"
-    ),
-    TranscriptLayout.BRACKET_NAME_TIME: lambda _i, t: (
-        f"[{t.speaker}] [{_hms(t.start)}] {_paras(t.text)}"
-    ),
-    TranscriptLayout.TIMED_TEXT: lambda _i, t: f"{_hms(t.start)} {_paras(t.text)}",
-    TranscriptLayout.TIME_LINE: lambda _i, t: f"{_hms(t.start)}\n{t.speaker}\n{_paras(t.text)}",
-    TranscriptLayout.PLAIN: lambda _i, t: t.text,
-    TranscriptLayout.WEBVTT: lambda i, t: (
-        f"{i}\n{_cue(t.start, 'webvtt')} --> {_cue(t.end, 'webvtt')}\n"
-        + (f"<v {t.speaker}>{t.text}</v>" if t.speaker else t.text)
-    ),
-    TranscriptLayout.SRT: lambda i, t: (
-        f"{i}\n{_cue(t.start, 'srt')} --> {_cue(t.end, 'srt')}\n"
-        + (f"{t.speaker}: {t.text}" if t.speaker else t.text)
-    ),
-}
-
-
-def _hms(stamp: Timestamp | None) -> str:
-    return "" if stamp is None else stamp.format("hms")
-
-
-def _cue(stamp: Timestamp | None, style: Literal["srt", "webvtt"]) -> str:
-    return "" if stamp is None else stamp.format(style)
-
-
-def _paras(text: str) -> str:
-    return text.replace("\n", "\n\n")
-
-
-def _pick_transcript_layout(turns: Sequence[SpeakerTurn]) -> TranscriptLayout:
-    timed = any(t.start is not None for t in turns)
-    if not timed:
-        return TranscriptLayout.NAME_COLON
-    derived = _derive_turn_ends([attrs.evolve(t, end=None) for t in turns])
-    if any(t.end != d.end for t, d in zip(turns[:-1], derived[:-1], strict=True)):
-        return TranscriptLayout.WEBVTT
-    if all(t.speaker is None for t in turns):
-        return TranscriptLayout.TIMED_TEXT
-    return TranscriptLayout.TIME_NAME_COLON
-
-
-def _derive_turn_ends(turns: Sequence[SpeakerTurn]) -> list[SpeakerTurn]:
-    out = list(turns)
-    for index, turn in enumerate(out[:-1]):
-        following = out[index + 1].start
-        start = turn.start
-        if turn.end is None and start is not None and following is not None and following > start:
-            out[index] = attrs.evolve(turn, end=following)
-    return out
-
-
-def _transcript_lines(episode: Episode, chosen: TranscriptLayout | str | None) -> list[str]:
-    turns = episode.transcript
-    layout = _pick_transcript_layout(turns) if chosen is None else TranscriptLayout(chosen)
-    writer = _TRANSCRIPT_WRITERS.get(layout)
-    if writer is None:
-        msg = f"render_page does not write transcripts in layout {layout.value!r}"
-        raise ValueError(msg)
-    blocks = [writer(index, turn) for index, turn in enumerate(turns, start=1)]
-    text = "\n\n".join(blocks)
-    if layout is TranscriptLayout.WEBVTT:
-        text = "WEBVTT\n\n" + text
-    found = transcript.read_transcript(split(text))
-    got = list(found.turns)
-    if got and episode.duration is not None:  # the page ends the last turn with the episode
-        last = got[-1]
-        if last.start is not None and last.end is None and episode.duration > last.start:
-            got[-1] = attrs.evolve(last, end=episode.duration)
-    for index, turn in enumerate(turns):
-        read = got[index] if index < len(got) else None
-        if read != turn:
-            msg = (
-                f"cannot write Episode.transcript[{index}] in transcript layout "
-                f"{layout.value!r}: it would read back as {read!r}"
-            )
-            raise ValueError(msg)
-    if len(got) != len(turns) or found.truncated != episode.transcript_truncated:
-        msg = (
-            f"cannot write Episode.transcript in layout {layout.value!r}: it would read back "
-            f"with {len(got)} turns, truncated={found.truncated}"
-        )
-        raise ValueError(msg)
-    return text.split("\n")

@@ -85,6 +85,8 @@ _MARKDOWN_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.{1,200})")
 _BOLD = re.compile(r"(?:\*\*|__)(?P<text>[^*_]{1,100}?)(?::\s{0,2})?(?:\*\*|__)(?P<colon>:?)")
 _UPPER_LABEL = re.compile(r"(?P<text>[A-Z0-9][A-Z0-9 &'/+-]{1,60}):")
 _TRAILING = " :.-–—|"
+_EMPHASIS_MARKS = frozenset("*_")
+_DIGITS = frozenset("0123456789")
 _LIST_KINDS = frozenset({SectionKind.CHAPTERS, SectionKind.HIGHLIGHTS})
 
 
@@ -164,14 +166,15 @@ def _read_heading(  # noqa: PLR0911 - one return per spelling
     """Return the heading a cleaned line holds, if it is one."""
     if len(text) > 200:  # noqa: PLR2004 - no heading is a paragraph
         return None
-    markdown = _MARKDOWN_HEADING.fullmatch(text)
+    first = text[:1]
+    markdown = _MARKDOWN_HEADING.fullmatch(text) if first == "#" else None
     if markdown:
         name = markdown.group("text").strip().strip("*_").strip(_TRAILING)
         if not name:
             return None
         level = len(markdown.group("marks"))
         return _Heading(_kind_of(name, aliases) or SectionKind.OTHER, name, level)
-    bold = _BOLD.fullmatch(text)
+    bold = _BOLD.fullmatch(text) if first in _EMPHASIS_MARKS else None
     if bold:
         name = bold.group("text").strip(_TRAILING)
         if not name:
@@ -183,7 +186,7 @@ def _read_heading(  # noqa: PLR0911 - one return per spelling
     kind = _kind_of(text, aliases)
     if kind is not None:
         return _Heading(kind, text.strip(_TRAILING), 0)
-    upper = _UPPER_LABEL.fullmatch(text)
+    upper = _UPPER_LABEL.fullmatch(text) if text.endswith(":") else None
     if upper and any(ch.isalpha() for ch in upper.group("text")):
         name = upper.group("text").strip()
         return _Heading(_kind_of(name, aliases) or SectionKind.OTHER, name, 0)
@@ -200,13 +203,13 @@ def _is_time_only(text: str) -> bool:
     return match is not None and bool(match.group("open")) == bool(match.group("close"))
 
 
-def _front_matter_end(lines: Sequence[Line]) -> int:
+def _front_matter_end(texts: Sequence[str]) -> int:
     """Index just past the closing ``---`` of front matter at the top, or 0 for none."""
-    first = next((i for i, line in enumerate(lines) if not line.blank), None)
-    if first is None or lines[first].text != "---":
+    first = next((i for i, text in enumerate(texts) if text), None)
+    if first is None or texts[first] != "---":
         return 0
-    for index in range(first + 1, min(len(lines), first + 500)):
-        if lines[index].text in {"---", "..."}:
+    for index in range(first + 1, min(len(texts), first + 500)):
+        if texts[index] in {"---", "..."}:
             return index + 1
     return 0
 
@@ -232,13 +235,17 @@ def split_sections(
     """
     if aliases is None:
         aliases = _ALIASES
-    fence = _front_matter_end(lines)
+    # A line that opens with a digit and does not end with ":" is no heading unless some
+    # heading name opens with a digit (see _read_heading): "0:00 Intro" is read at once.
+    digit_led = _BUILT_IN_DIGIT_LED if aliases is _ALIASES else _digit_led(aliases)
+    every = lines.texts if isinstance(lines, Lines) else [line.text for line in lines]
+    fence = _front_matter_end(every)
     front = tuple(line for line in lines[:fence] if line.text not in {"---", "..."})
     blocks: list[Block] = []
     kind, heading, heading_line, level = SectionKind.HEAD, None, None, 0
-    current: list[Line] = []  # the current block's lines, but a transcript's
+    lead: Line | None = None  # the text after an inline heading, the block's first line
     body = lines[fence:]
-    texts = body.texts if isinstance(body, Lines) else [line.text for line in body]
+    texts = every[fence:] if fence else every
     previous_text = ""
     index, count, opened = -1, len(texts), 0  # opened: where the current block's lines start
     while index + 1 < count:
@@ -249,13 +256,20 @@ def split_sections(
             index = _next_hash(texts, index)
             if index == count:
                 break
-            found = _transcript_end(texts[index], level, aliases)
+            text = texts[index]
+            found = _transcript_end(text, level, aliases)
         else:
-            found = _heading_at(texts, index, previous_text, aliases)
-        text, line = texts[index], body[index]
+            text = texts[index]
+            if not digit_led:  # skip a run of lines such as "0:00 Intro": none is a heading
+                while text[:1] in _DIGITS and text[-1:] != ":" and index + 1 < count:
+                    index += 1
+                    previous_text, text = text, texts[index]
+            found = (
+                None
+                if text[:1] in _DIGITS and not digit_led and text[-1:] != ":"
+                else _heading_at(texts, index, previous_text, aliases)
+            )
         if found is None:
-            if kind is not SectionKind.TRANSCRIPT:
-                current.append(line)
             if text:
                 previous_text = text
             continue
@@ -263,21 +277,28 @@ def split_sections(
             kind is SectionKind.HEAD
             and found.level == 1
             and not blocks
-            and not _has_heading(current)
+            and not any(before.startswith("# ") for before in texts[opened:index])
         ):
-            current.append(line)  # "# Title" at the top is the page title, not a section
-            previous_text = text
+            previous_text = text  # "# Title" at the top is the page title, not a section
             continue
-        held = _held(body, opened, index, current, transcript=kind is SectionKind.TRANSCRIPT)
+        held = _held(body, opened, index, lead, transcript=kind is SectionKind.TRANSCRIPT)
         blocks.append(Block(kind=kind, heading=heading, heading_line=heading_line, lines=held))
+        line = body[index]
         kind, heading, heading_line, level = found.kind, found.name, line, found.level
-        current, opened = [], index + 1
-        if found.rest:
-            current.append(attrs.evolve(line, text=found.rest))
+        opened = index + 1
+        lead = attrs.evolve(line, text=found.rest) if found.rest else None
         previous_text = text
-    held = _held(body, opened, count, current, transcript=kind is SectionKind.TRANSCRIPT)
+    held = _held(body, opened, count, lead, transcript=kind is SectionKind.TRANSCRIPT)
     blocks.append(Block(kind=kind, heading=heading, heading_line=heading_line, lines=held))
     return front, blocks
+
+
+def _digit_led(aliases: Mapping[str, SectionKind]) -> bool:
+    """Whether a heading name opens with an ASCII digit."""
+    return any(name[:1] in _DIGITS for name in aliases)
+
+
+_BUILT_IN_DIGIT_LED = _digit_led(_ALIASES)
 
 
 def _heading_at(
@@ -287,10 +308,17 @@ def _heading_at(
     text = texts[index]
     found = _read_heading(text, aliases) if text else None
     if found is not None and not found.level and _is_time_only(previous_text):
-        following = next((n for n in texts[index + 1 :] if n), "")
+        if _set_apart(texts, index) and _kind_of(found.name, aliases) is not None:
+            return found  # "0:00", "", "Transcript", "00:00:00": a known heading opening a block
+        following = next((texts[n] for n in range(index + 1, len(texts)) if texts[n]), "")
         if _is_time_only(following):
             return None  # a list item that happens to be named "Links", between times
     return found
+
+
+def _set_apart(texts: Sequence[str], index: int) -> bool:
+    """Whether a blank line stands before the line at ``index`` and none right after it."""
+    return 0 < index < len(texts) - 1 and not texts[index - 1] and bool(texts[index + 1])
 
 
 def _transcript_end(text: str, level: int, aliases: Mapping[str, SectionKind]) -> _Heading | None:
@@ -302,17 +330,18 @@ def _transcript_end(text: str, level: int, aliases: Mapping[str, SectionKind]) -
 
 
 def _held(
-    body: Sequence[Line], start: int, stop: int, current: list[Line], *, transcript: bool
+    body: Sequence[Line], start: int, stop: int, lead: Line | None, *, transcript: bool
 ) -> Sequence[Line]:
-    """A block's lines: ``current``, or for a transcript the lines from start to stop.
+    """A block's lines: ``lead`` (if any), then the lines from start to stop.
 
     A transcript's lines from :class:`~podnotes._lines.Lines` stay a slice of them, so
-    they are never built as Line objects unless someone asks for one.
+    they are never built as Line objects unless someone asks for one.  Other blocks hold
+    a tuple.
     """
-    if not transcript:
-        return tuple(current)
     held = body[start:stop]
-    return held if isinstance(held, Lines) else tuple(held)
+    if transcript and isinstance(held, Lines):
+        return held
+    return tuple(held) if lead is None else (lead, *held)
 
 
 def _next_hash(texts: Sequence[str], index: int) -> int:
@@ -321,7 +350,3 @@ def _next_hash(texts: Sequence[str], index: int) -> int:
     while index < count and texts[index][:1] != "#":
         index += 1
     return index
-
-
-def _has_heading(lines: Sequence[Line]) -> bool:
-    return any(line.text.startswith("# ") for line in lines)

@@ -258,7 +258,7 @@ def _is_run_on(body: str, tokens: list[_Token]) -> bool:
     return increasing and first.bracketed == second.bracketed and first.start == 0 and bool(between)
 
 
-def classify(line: Line) -> Row:  # noqa: PLR0911 - one return per row kind
+def classify(line: Line) -> Row:
     """Classify one non-blank line of a block.
 
     Example:
@@ -268,6 +268,117 @@ def classify(line: Line) -> Row:  # noqa: PLR0911 - one return per row kind
         (<RowKind.TIME_FIRST: 'time-first'>, Timestamp(ms=54000), 'Intro')
     """
     text = line.text
+    if text[:1] in _DIGITS:
+        quick = _quick_item(line, text)
+        if quick is not None:
+            return _trusted_row(line, quick)
+    return _classify(line, text)
+
+
+# The commonest item, "0:00 Intro" or "1:02:03 The news": a clock whose fields are in
+# range, one space, and a title holding nothing that the full reading looks at: no ":"
+# for another time or a range, no "[", "*" or "_" for Markdown, and (the lookahead) no
+# digit or "P" before "h", "m" or "T", so no "1h02m", "2m30s" or "PT5M" (in ASCII; other
+# digits are checked apart).  Not a time of day ("3:15 AM").  The title's class is one
+# character class, scanned once by the lookahead and once by the match.
+#   accepts: "0:00 Intro", "01:02:03 The news - part 2", "64:40 Late"
+#   rejects: "0:00 - 5:12 Intro" (":" in the title), "[0:00] Intro", "0:60 Intro"
+#   rejects: "3:15 AM Call" (a time of day), "0:00 Intro 2m30s" (a unit spelling)
+_QUICK_ITEM = re.compile(
+    r"((?:([0-9]{1,2}):([0-5][0-9])|([0-9]{1,2})):([0-5][0-9]))"
+    r"(?!" + _patterns.MERIDIEM_AFTER.pattern + r") "
+    r"(?![^:\[*_]*[0-9P][hmT])([^:\[*_]+)"
+)
+# A unit spelling's start in titles that are not ASCII (digits of other scripts).
+_UNIT_HINT = re.compile(r"[\dP][hmT]")
+_DIGITS = frozenset("0123456789")
+# The value of each field _QUICK_ITEM matches ("0" to "99", "00" to "09"): a lookup is
+# cheaper than int().
+_NUMBER = {**{str(n): n for n in range(100)}, **{f"{n:02d}": n for n in range(10)}}
+
+
+def _quick_item(line: Line, text: str) -> TimedItem | None:
+    """The item of a plain ``0:00 Intro`` line, or None to take the full reading.
+
+    Whenever this returns an item, :func:`classify` reads the line as a ``TIME_FIRST``
+    row holding an equal item (``tests/property/test_timed_fastpath.py`` checks it).
+    """
+    match = _QUICK_ITEM.fullmatch(text)
+    if match is None:
+        return None
+    time_text, hours, after_hours, minutes, seconds, title = match.groups()
+    if not title.isascii() and _UNIT_HINT.search(title) is not None:
+        return None
+    title = title.rstrip().lstrip(_LEFT_SEPARATORS).rstrip(_RIGHT_SEPARATORS)
+    if not title:
+        return None
+    number = _NUMBER
+    if hours is None:
+        ms = (number[minutes] * 60 + number[seconds]) * 1000
+    else:
+        ms = ((number[hours] * 60 + number[after_hours]) * 60 + number[seconds]) * 1000
+    start = _new(Timestamp)
+    _set_ms(start, ms)  # an int >= 0: what Timestamp's validator checks
+    item = _new(TimedItem)
+    _set_item_start(item, start)
+    _set_item_title(item, title)
+    _set_item_end(item, None)
+    _set_item_url(item, None)
+    _set_item_line(item, line)
+    _set_item_time_text(item, time_text)
+    return item
+
+
+def _surely_text(text: str) -> bool:
+    """Whether :func:`classify` reads ``text`` as a ``TEXT`` row, by a cheap test.
+
+    No ``:`` means no clock; no Markdown to remove means the times the full reading
+    looks for are in ``text`` as written; and no digit or ``P`` before ``h``, ``m`` or
+    ``T`` means no ``1h02m``, ``2m30s`` or ``PT5M``.  False says nothing.
+    """
+    return (
+        ":" not in text
+        and "**" not in text
+        and "__" not in text
+        and _UNIT_HINT.search(text) is None
+    )
+
+
+# Trusted construction of TimedItem and Row, for the hot path: both are frozen, slotted
+# attrs classes without validators, converters, factories or __attrs_post_init__, so
+# setting every slot is what __init__ does (tests/test_timed_lists.py checks this).
+_new = object.__new__
+_set_ms = Timestamp.__dict__["ms"].__set__
+_ITEM_SLOTS = TimedItem.__dict__
+_set_item_start = _ITEM_SLOTS["start"].__set__
+_set_item_title = _ITEM_SLOTS["title"].__set__
+_set_item_end = _ITEM_SLOTS["end"].__set__
+_set_item_url = _ITEM_SLOTS["url"].__set__
+_set_item_line = _ITEM_SLOTS["line"].__set__
+_set_item_time_text = _ITEM_SLOTS["time_text"].__set__
+_ROW_SLOTS = Row.__dict__
+_set_row_line = _ROW_SLOTS["line"].__set__
+_set_row_kind = _ROW_SLOTS["kind"].__set__
+_set_row_items = _ROW_SLOTS["items"].__set__
+_set_row_lead = _ROW_SLOTS["lead"].__set__
+_set_row_trail = _ROW_SLOTS["trail"].__set__
+_set_row_problems = _ROW_SLOTS["problems"].__set__
+
+
+def _trusted_row(line: Line, item: TimedItem) -> Row:
+    """``Row(line=line, kind=RowKind.TIME_FIRST, items=(item,))``."""
+    row = _new(Row)
+    _set_row_line(row, line)
+    _set_row_kind(row, RowKind.TIME_FIRST)
+    _set_row_items(row, (item,))
+    _set_row_lead(row, "")
+    _set_row_trail(row, "")
+    _set_row_problems(row, ())
+    return row
+
+
+def _classify(line: Line, text: str) -> Row:  # noqa: PLR0911 - one return per row kind
+    """:func:`classify` the full way."""
     bullet = _patterns.BULLET.match(text)
     body = text[bullet.end() :] if bullet else text
     body, url = _demarkdown(body)
@@ -363,19 +474,24 @@ def _info(line: Line, layout: TimedLayout, count: int, why: str = "") -> Diagnos
     return line.diagnostic("timed-list.layout", message, severity=Severity.INFO)
 
 
-def _rows(lines: Sequence[Line]) -> tuple[list[Row], list[bool]]:
-    """Classify the non-blank lines; ``gaps[i]`` says a blank line stands before row i."""
+def _rows(lines: Sequence[Line]) -> tuple[list[Row], list[bool], list[int]]:
+    """Classify the non-blank lines; ``gaps[i]`` says a blank line stands before row i.
+
+    ``places[i]`` is the index in ``lines`` of row i's line.
+    """
     rows: list[Row] = []
     gaps: list[bool] = []
+    places: list[int] = []
     blank_before = False
-    for line in lines:
-        if line.blank:
+    for place, line in enumerate(lines):
+        if not line.text:
             blank_before = True
             continue
         rows.append(classify(line))
         gaps.append(blank_before)
+        places.append(place)
         blank_before = False
-    return rows, gaps
+    return rows, gaps, places
 
 
 def _choose(rows: Sequence[Row], gaps: Sequence[bool]) -> tuple[_Reading | None, list[Diagnostic]]:
@@ -409,24 +525,37 @@ class _Gathered:
 def _gather(rows: Sequence[Row], reading: _Reading | None) -> _Gathered:
     """Walk the rows in page order, collecting items and what stands beside them."""
     out = _Gathered()
+    items, taken, layouts = out.items, out.rows, out.layouts
+    last_layout: TimedLayout | None = None
+    pairs = {} if reading is None else reading.pairs
     for index, row in enumerate(rows):
-        out.diagnostics.extend(row.problems)
+        kind = row.kind
         if row.problems:
-            out.rows.add(index)
-        elif row.kind in _ONE_LINE:
-            out.items.extend(row.items)
-            out.rows.add(index)
-            out.layouts.add(_ONE_LINE[row.kind])
-            if row.lead:
-                out.leads.append((row.line, row.lead))
-            if row.trail:
-                out.trails.append((row.line, row.trail))
-        elif reading is not None and index in reading.pairs:
-            partner = reading.pairs[index]
+            out.diagnostics.extend(row.problems)
+            taken.add(index)
+            continue
+        if kind is RowKind.TIME_FIRST:  # the commonest row, tested first
+            layout = TimedLayout.TIME_FIRST
+        elif kind is RowKind.TIME_LAST or kind is RowKind.RUN_ON:
+            layout = _ONE_LINE[kind]
+        elif index in pairs and reading is not None:
+            partner = pairs[index]
             title, url = _demarkdown(rows[partner].line.text)
-            out.items.append(attrs.evolve(row.items[0], title=title, url=url))
-            out.rows.update((index, partner))
-            out.layouts.add(reading.layout)
+            items.append(attrs.evolve(row.items[0], title=title, url=url))
+            taken.update((index, partner))
+            layouts.add(reading.layout)
+            continue
+        else:
+            continue
+        items.extend(row.items)
+        taken.add(index)
+        if layout is not last_layout:
+            layouts.add(layout)
+            last_layout = layout
+        if row.lead:
+            out.leads.append((row.line, row.lead))
+        if row.trail:
+            out.trails.append((row.line, row.trail))
     return out
 
 
@@ -464,33 +593,86 @@ def read_timed_list(lines: Sequence[Line], *, minimum: int = LIST_MINIMUM) -> Ti
         >>> [(str(item.start), item.title) for item in block.items]
         [('0:00', 'Intro'), ('4:10', 'The news')]
     """
-    rows, gaps = _rows(lines)
+    plain = _read_plain(lines, minimum)
+    if plain is not None:
+        return plain
+    return _read_rows(lines, minimum)
+
+
+def _read_plain(lines: Sequence[Line], minimum: int) -> TimedList | None:
+    """:func:`read_timed_list` of a block of plain ``0:00 Intro`` lines and prose, in one pass.
+
+    Each non-blank line must be a plain item (:func:`_quick_item`) or surely text
+    (:func:`_surely_text`); then no line pairs with another, and the result is the full
+    reading's, built without its rows.  None when some line is neither: the full reading
+    decides.  ``tests/property/test_timed_fastpath.py`` checks that both agree.
+    """
+    items: list[TimedItem] = []
+    places: list[int] = []  # where each item's line is in ``lines``
+    texts: list[int] = []  # where each text line is
+    quick, digits = _quick_item, _DIGITS
+    for place, line in enumerate(lines):
+        text = line.text
+        if not text:
+            continue
+        if text[:1] in digits:
+            item = quick(line, text)
+            if item is not None:
+                items.append(item)
+                places.append(place)
+                continue
+        if not _surely_text(text):
+            return None
+        texts.append(place)
+    if not items or len(items) < minimum:
+        return _no_list(lines)
+    first, last = places[0], places[-1]
+    strays = [place for place in texts if first < place < last]
+    if len(strays) > len(items):
+        return _no_list(lines)
+    diagnostics = [_info(lines[first], TimedLayout.TIME_FIRST, len(items))]
+    diagnostics.extend(_stray(lines[place]) for place in strays)
+    return TimedList(
+        items=tuple(items),
+        layout=TimedLayout.TIME_FIRST,
+        prelude=_trimmed(lines[:first]),
+        trailer=_trimmed(lines[last + 1 :]),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _stray(line: Line) -> Diagnostic:
+    return line.diagnostic(
+        "timed-list.stray-line",
+        f'expected a timed item in this list, found "{_short(line.text)}"',
+        severity=Severity.WARNING,
+    )
+
+
+def _read_rows(lines: Sequence[Line], minimum: int) -> TimedList:
+    """:func:`read_timed_list` the full way: classify every line, then pair and gather."""
+    rows, gaps, places = _rows(lines)
     reading, diagnostics = _choose(rows, gaps)
     found = _gather(rows, reading)
     if not found.items or len(found.items) < minimum:
         return _no_list(lines)
     first, last = min(found.rows), max(found.rows)
-    strays = [i for i in range(first, last + 1) if i not in found.rows]
+    if last - first + 1 == len(found.rows):
+        strays: list[int] = []  # the rows from first to last are all items
+    else:
+        strays = [i for i in range(first, last + 1) if i not in found.rows]
     if len(strays) > len(found.items):
         return _no_list(lines)
     diagnostics.extend(found.diagnostics)
-    for index in strays:
-        line = rows[index].line
-        diagnostics.append(
-            line.diagnostic(
-                "timed-list.stray-line",
-                f'expected a timed item in this list, found "{_short(line.text)}"',
-                severity=Severity.WARNING,
-            )
-        )
+    diagnostics.extend(_stray(rows[index].line) for index in strays)
     layout = found.layouts.pop() if len(found.layouts) == 1 else TimedLayout.MIXED
     diagnostics.insert(0, _info(rows[first].line, layout, len(found.items)))
     return TimedList(
         items=tuple(found.items),
         layout=layout,
         # Blank lines stay: they keep the paragraphs of a description or summary apart.
-        prelude=_trimmed([line for line in lines if line.number < rows[first].line.number]),
-        trailer=_trimmed([line for line in lines if line.number > rows[last].line.number]),
+        prelude=_trimmed(lines[: places[first]]),
+        trailer=_trimmed(lines[places[last] + 1 :]),
         leads=tuple(found.leads),
         trails=tuple(found.trails),
         diagnostics=tuple(diagnostics),
