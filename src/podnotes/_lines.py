@@ -20,11 +20,13 @@ __all__ = ["Line", "Lines", "clean", "clean_all", "split", "split_lazily"]
 
 # Characters that are spaces to a reader but not to str.split(): NBSP, narrow NBSP, figure
 # space, thin spaces and the like; and invisible ones that must vanish (zero-width, BOM).
+# Every character Python counts as white space (str.isspace) becomes a plain space, but the
+# line breaks: the validators call a title blank by that same test.  A test checks the list.
 _SPACES = dict.fromkeys(
     map(
         ord,
-        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-        "\u2008\u2009\u200a\u202f\u205f\u3000\t",
+        "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
+        "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000",
     ),
     " ",
 )
@@ -42,7 +44,9 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _RUNS_OF_SPACE = re.compile(r" {2,}")
-_CLEANED = ("<", "&", "\t", "  ")  # in ASCII text, what clean() does beyond stripping
+# In ASCII text, what clean() does beyond stripping: the marks it acts on, and the ASCII
+# white space other than " " (which str.isprintable() refuses in clean's shortcut).
+_CLEANED = ("<", "&", "  ", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def clean(raw: str) -> str:
@@ -60,8 +64,8 @@ def clean(raw: str) -> str:
         stripped.isascii()
         and "<" not in stripped
         and "&" not in stripped
-        and "\t" not in stripped
         and "  " not in stripped
+        and stripped.isprintable()  # no tab or other ASCII white space but " "
     ):
         return stripped
     return _clean_fully(raw)
@@ -74,7 +78,7 @@ def _clean_fully(raw: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    if not text.isascii() or "\t" in text:  # in ASCII text, the table only maps the tab
+    if not text.isascii() or not text.isprintable():  # ASCII: the table maps only controls
         text = text.translate(_TRANSLATE)
     if "  " in text:
         text = _RUNS_OF_SPACE.sub(" ", text)
