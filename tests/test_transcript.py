@@ -24,6 +24,7 @@ from podnotes.transcript import (
     looks_like_transcript,
     parse,
     read_transcript,
+    surely_not_transcript,
 )
 
 Brief = tuple[str | None, str | None, str | None, str]
@@ -738,3 +739,36 @@ def test_a_name_line_before_a_labelled_timed_line_is_text() -> None:
         (None, None, None, "Ada Quill"),
         ("Brook Vale", "0:01", None, "hi"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surely_not"),
+    [
+        ("About the show.\n0:00 Intro\n5:12 Sponsors\n9:40 Scaling laws", True),
+        ("Prose only, with no time at all.", True),
+        ("", True),
+        ("0:00 Intro\n0:05 Next\n0:10 " + "y" * 60, True),  # one long title of three
+        ("0:00 " + "y" * 60 + "\n0:05 " + "z" * 60, False),  # most titles long: speech
+        ("0:00 - Intro\n5:12 - Sponsors", False),  # not the plain spelling: undecided
+        ("3:15 AM Call\n4:00 Lunch", False),  # a time of day
+        ("Ann: Hi.\nBob: Hello.", False),  # labels
+        ("WEBVTT\n\n00:00.000 --> 00:01.000\nHi.", False),
+        ("[Ann] [0:01] Hi.", False),
+        ("<v Ann>Hi.", False),
+    ],
+)
+def test_surely_not_transcript_is_the_sniff_answering_no(
+    text: str,
+    surely_not: bool,  # noqa: FBT001 - a parameter of the case
+) -> None:
+    lines = [line for line in split(text) if line.text]
+    assert surely_not_transcript(lines) is surely_not
+    if surely_not:  # the claim the page relies on
+        assert not looks_like_transcript(lines)
+
+
+def test_surely_not_transcript_reads_only_the_lines_the_sniff_reads() -> None:
+    chapters = [f"{n // 60}:{n % 60:02d} Topic {n}" for n in range(400)]
+    lines = split("\n".join([*chapters, "Ann: Hi.", "Bob: Hello."]))
+    assert surely_not_transcript(lines)
+    assert not surely_not_transcript(split("\n".join(["Ann: Hi.", *chapters])))

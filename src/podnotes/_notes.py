@@ -186,6 +186,16 @@ def read_segment(text: str, *, alone: bool) -> Reading | None:
     label = LABEL.match(text)
     if label is not None:
         return read_value(LABELS[label["label"].lower()], text[label.end() :])
+    return read_unlabelled(text, alone=alone)
+
+
+def may_hold_segments(text: str) -> bool:
+    """False when :data:`SEGMENTS` surely splits nothing off ``text`` (no ``|``, ``·``, ``•``)."""
+    return "|" in text or "\u00b7" in text or "\u2022" in text
+
+
+def read_unlabelled(text: str, *, alone: bool) -> Reading | None:
+    """:func:`read_segment` for a text that :data:`LABEL` does not match."""
     if len(text) > _SHORT_LINE or not any(ch.isdigit() for ch in text):
         return None
     fields = ("published",) if alone else ("published", "duration")

@@ -192,11 +192,15 @@ def _suffix(text: str) -> TitleParts | None:
         token = _suffix_token(text[opening + 1 : -1]) if opening > 0 else None
         if token is not None:
             return _parts(text[:opening], token, TitleForm.SUFFIX, text)
-    cut = max((text.rfind(sep), sep) for sep in _SUFFIX_SEPS)
-    if cut[0] > 0:
-        token = _suffix_token(text[cut[0] + len(cut[1]) :])
+    cut, size = -1, 0  # the last separator (no two can start at one index)
+    for sep in _SUFFIX_SEPS:
+        at = text.rfind(sep)
+        if at > cut:
+            cut, size = at, len(sep)
+    if cut > 0:
+        token = _suffix_token(text[cut + size :])
         if token is not None:
-            return _parts(text[: cut[0]], token, TitleForm.SUFFIX, text)
+            return _parts(text[:cut], token, TitleForm.SUFFIX, text)
     return None
 
 
@@ -237,12 +241,19 @@ _SQUASHED_MIN: Final = 5
 _SELF_NAMED: Final = frozenset({"podcast", "show", "pod", "radio"})
 
 
+_SPACED_DASHES: Final = tuple(f" {dash} " for dash in _DASHES)
+
+
 def podcast_candidate(title: str) -> str | None:
     """The part of ``title`` before its first spaced dash, when it could be a show name."""
-    cuts = [i for i in (title.find(f" {d} ") for d in _DASHES) if i > 0]
-    if not cuts:
+    cut = -1  # the first spaced dash after the start
+    for dash in _SPACED_DASHES:
+        at = title.find(dash)
+        if at > 0 and (cut < 0 or at < cut):
+            cut = at
+    if cut < 0:
         return None
-    prefix, rest = title[: min(cuts)].strip(), title[min(cuts) + 3 :].strip()
+    prefix, rest = title[:cut].strip(), title[cut + 3 :].strip()
     if (
         not rest
         or len(prefix) > _CANDIDATE_CHARS
@@ -297,9 +308,9 @@ def heading_title(text: str) -> str | None:
 
     None when ``text`` is neither.
     """
-    vtt = _WEBVTT.fullmatch(text)
     if text.startswith("# "):
         return text[2:].strip().rstrip("#").strip()
+    vtt = _WEBVTT.fullmatch(text) if text.startswith("WEBVTT") else None
     if vtt is not None:
         return vtt["title"] or ""
     return None

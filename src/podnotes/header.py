@@ -71,6 +71,7 @@ _SITE: Final = re.compile(
 )
 _URL: Final = re.compile(r"https?://[^\s<>\"]{1,2000}", re.IGNORECASE)
 _RULE: Final = re.compile(r"(?:[-*_=][ ]{0,2}){3,60}")
+_RULE_MARKS: Final = frozenset("-*_=")  # a rule's first character
 
 
 @attrs.frozen(kw_only=True)
@@ -191,30 +192,34 @@ class _HeadReader:
         front_matter: FrontMatter | None,
         evidence: Sequence[Line],
     ) -> None:
-        fm = front_matter or _NO_FRONT_MATTER
-        skip = fm.used | {line.number for line in fm.extra_lines}
-        self.lines = [line for line in lines if line.number not in skip]
         self.evidence = evidence  # chained with the front matter's only when searched
         self.podcast = podcast
-        self.fm = fm
-        self.fields = _Fields(
-            title=fm.title,
-            number=fm.number,
-            season=fm.season,
-            podcast=fm.podcast,
-            url=fm.url,
-            published=fm.published,
-            duration=fm.duration,
-            description=fm.description,
-            description_truncated=fm.description_truncated,
-        )
+        if front_matter is None:  # nothing to skip, no values to start from
+            self.lines: list[Line] = list(lines)
+            self.fm = _NO_FRONT_MATTER
+            self.fields = _Fields()
+        else:
+            fm = self.fm = front_matter
+            skip = fm.used | {line.number for line in fm.extra_lines}
+            self.lines = [line for line in lines if line.number not in skip]
+            self.fields = _Fields(
+                title=fm.title,
+                number=fm.number,
+                season=fm.season,
+                podcast=fm.podcast,
+                url=fm.url,
+                published=fm.published,
+                duration=fm.duration,
+                description=fm.description,
+                description_truncated=fm.description_truncated,
+            )
         self.title_line: Line | None = None
         self.title_text = ""
         self.prose: list[tuple[Line, str, bool]] = []  # line, text, blank line before it
         self.cut_line = False
         self.used: set[int] = set()
         self.leftover: list[Line] = []
-        self.diagnostics: list[Diagnostic] = list(fm.diagnostics)
+        self.diagnostics: list[Diagnostic] = list(self.fm.diagnostics)
 
     def read(self) -> HeadResult:
         gap = False
@@ -224,8 +229,18 @@ class _HeadReader:
             gap = line.blank
         self._settle_title()
         self._settle_description()
+        fields = self.fields
         return HeadResult(
-            **attrs.asdict(self.fields, recurse=False),
+            title=fields.title,
+            number=fields.number,
+            season=fields.season,
+            podcast=fields.podcast,
+            site=fields.site,
+            url=fields.url,
+            published=fields.published,
+            duration=fields.duration,
+            description=fields.description,
+            description_truncated=fields.description_truncated,
             used=frozenset(self.used | self.fm.used),
             leftover=tuple(self.leftover),
             diagnostics=_notes.in_order(self.diagnostics),
@@ -241,12 +256,17 @@ class _HeadReader:
 
     def _take(self, line: Line, *, gap: bool) -> None:
         """Place one non-blank line: each handler returns True when it placed the line."""
-        if _RULE.fullmatch(line.text):
+        text = line.text
+        if text[:1] in _RULE_MARKS and _RULE.fullmatch(text):
             self.leftover.append(line)
             return
-        for handler in (self._site_or_url, self._metadata, self._heading, self._cut_mark):
-            if handler(line):
-                return
+        if (
+            (" " not in text and self._site_or_url(line))  # neither holds a space
+            or self._metadata(line)
+            or self._heading(line)
+            or (self.prose and self._cut_mark(line))
+        ):
+            return
         if not self._first_title(line):
             self._add_prose(line, line.text, gap=gap)
 
@@ -323,8 +343,12 @@ class _HeadReader:
 
     def _metadata(self, line: Line) -> bool:
         text = line.text
-        segments = _notes.SEGMENTS.split(text, maxsplit=_notes.MAX_SEGMENTS)
-        if 1 < len(segments) <= _notes.MAX_SEGMENTS and len(text) <= _TITLE_MAX:
+        segments = (
+            _notes.SEGMENTS.split(text, maxsplit=_notes.MAX_SEGMENTS)
+            if len(text) <= _TITLE_MAX and _notes.may_hold_segments(text)
+            else ()
+        )
+        if 1 < len(segments) <= _notes.MAX_SEGMENTS:
             readings = [_notes.read_segment(part, alone=False) for part in segments]
             read = [(part, r) for part, r in zip(segments, readings, strict=True) if r]
             if len(read) == len(segments):
@@ -336,7 +360,7 @@ class _HeadReader:
             on = _notes.ON_LABEL.match(text)
             if on is not None:
                 return self._date_line(line, text[on.end() :], labelled=False)
-            reading = _notes.read_segment(text, alone=True)
+            reading = _notes.read_unlabelled(text, alone=True)
             if reading is not None:
                 self._apply(line, reading, text)
             return reading is not None

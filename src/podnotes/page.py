@@ -7,9 +7,7 @@ field, in ``Episode.sections``, or in a diagnostic.
 
 from __future__ import annotations
 
-import itertools
 import os
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -30,11 +28,12 @@ from podnotes.options import ParseOptions
 from podnotes.sections import Block, SectionKind, heading_kind, split_sections
 from podnotes.timed_lists import LIST_MINIMUM, TimedItem, TimedList, read_timed_list
 from podnotes.timestamps import Timestamp
-from podnotes.transcript import _SNIFF_LINES
 
 __all__ = ["decode", "parse", "parse_file"]
 
 _LIST_KINDS = frozenset({SectionKind.CHAPTERS, SectionKind.HIGHLIGHTS})
+# The fields of a HeadResult that go to the Episode as they are.
+_HEAD_FIELDS = ("title", "number", "season", "podcast", "site", "url", "published", "duration")
 
 
 def parse(
@@ -179,7 +178,7 @@ class _EpisodeBuilder:
                 self._raw(block.heading, block.lines)
         elif (
             block.kind is SectionKind.HEAD
-            and not _no_speech(visible)
+            and not transcript.surely_not_transcript(visible)
             and transcript.looks_like_transcript(visible, options=self.options)
         ):
             self._transcript(block.lines)
@@ -274,17 +273,11 @@ class _EpisodeBuilder:
         self.diagnostics.extend(found.diagnostics)  # front matter's included
         if front is not None:
             self._front_matter_extra(front)
-        for name in (
-            "title",
-            "number",
-            "season",
-            "podcast",
-            "site",
-            "url",
-            "published",
-            "duration",
-        ):
-            self._set(name, getattr(found, name))
+        fields = self.fields
+        for name in _HEAD_FIELDS:
+            value = getattr(found, name)
+            if value is not None and name not in fields:  # as _set does
+                fields[name] = value
         if found.description is not None:
             self._set("description", found.description)
             self._set("description_truncated", found.description_truncated)
@@ -360,15 +353,16 @@ class _EpisodeBuilder:
             kept.append(item)
             last = item.start.ms
         duration = self.fields.get("duration")
+        final = duration if isinstance(duration, Timestamp) else None  # the last one's end
         chapters: list[Chapter] = []
-        following = [item.start for item in kept[1:]]
-        if kept and isinstance(duration, Timestamp):
-            following.append(duration)
+        count = len(kept)
         # A start's next start is after it; the duration is only when it is.
-        for item, after in itertools.zip_longest(kept, following):
+        for index, item in enumerate(kept, start=1):
             title, url, start, end = item.title, item.url, item.start, item.end
-            if end is None and after is not None and after.ms > start.ms:
-                end = after
+            if end is None:
+                after = kept[index].start if index < count else final
+                if after is not None and after.ms > start.ms:
+                    end = after
             if (  # what the validators check, so the trusted constructor may skip them
                 title.__class__ is str
                 and not title.isspace()
@@ -381,48 +375,6 @@ class _EpisodeBuilder:
             else:
                 chapters.append(Chapter(start=start, title=title, end=end, url=url))
         return chapters
-
-
-# A chapter line as the transcript sniff reads it: a clock in range (seconds, and minutes
-# after hours, below 60), one space, then a title that opens and ends with a letter or
-# digit, is no time of day ("3:15 AM") and holds none of ":;<[".  The sniff sees a timed
-# segment whose text is the title, with no speaker in it; the segment is speech only
-# when the title is 60 characters or more.
-#   accepts: "0:00 Intro", "1:02:03 The news - part 2", "0:10 Agents"
-#   rejects: "0:00 - Intro", "0:00 AM news", "Ann (0:00): Hi", "0:00 - 5:12 Intro", "0:00 Hi."
-_PLAIN_ITEM = re.compile(
-    r"(?:[0-9]{1,2}:[0-5][0-9]|[0-9]{1,2}):[0-5][0-9] "
-    r"(?![AaPp]\.?[Mm](?:\.|\b))([0-9A-Za-z](?:[^:;<\[]*[0-9A-Za-z])?)"
-)
-_SNIFF_MARKS = ("WEBVTT", "Starting point is", "<", "[")
-_SPEECH_LENGTH = 60  # a segment's text this long is speech to the sniff
-
-
-def _no_speech(lines: Sequence[Line]) -> bool:
-    """True when :func:`transcript.looks_like_transcript` surely says no for ``lines``.
-
-    A cheap test, run first.  Every line must be prose without ``:`` or ``;`` (so it holds
-    no time, cue, label or ``Name (0:01):`` line) that opens with none of ``WEBVTT``,
-    ``Starting point is``, ``<`` or ``[``, or a plain chapter line (:data:`_PLAIN_ITEM`).
-    Prose gives the sniff no evidence; each chapter line gives a timed segment without a
-    speaker, which is speech only when its title is long.  With fewer than half of the
-    segments speech, the sniff says no.  A property test
-    (``tests/property/test_timed_fastpath.py``) checks the claim.  False says nothing:
-    the sniff itself decides.
-    """
-    plain_item = _PLAIN_ITEM.fullmatch
-    segments = long = 0
-    for line in lines[:_SNIFF_LINES]:  # the lines the sniff reads
-        text = line.text
-        if ":" in text or ";" in text:
-            match = plain_item(text)
-            if match is None:
-                return False
-            segments += 1
-            long += len(text) - match.start(1) >= _SPEECH_LENGTH
-        elif text.startswith(_SNIFF_MARKS):
-            return False
-    return 2 * long < segments or segments == 0
 
 
 def _glued_heading(

@@ -240,11 +240,13 @@ def split_sections(
     digit_led = _BUILT_IN_DIGIT_LED if aliases is _ALIASES else _digit_led(aliases)
     every = lines.texts if isinstance(lines, Lines) else [line.text for line in lines]
     fence = _front_matter_end(every)
-    front = tuple(line for line in lines[:fence] if line.text not in {"---", "..."})
+    front = (
+        tuple(line for line in lines[:fence] if line.text not in {"---", "..."}) if fence else ()
+    )
     blocks: list[Block] = []
     kind, heading, heading_line, level = SectionKind.HEAD, None, None, 0
     lead: Line | None = None  # the text after an inline heading, the block's first line
-    body = lines[fence:]
+    body = lines[fence:] if fence else lines
     texts = every[fence:] if fence else every
     previous_text = ""
     index, count, opened = -1, len(texts), 0  # opened: where the current block's lines start

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -70,6 +71,7 @@ __all__ = [
     "looks_like_transcript",
     "parse",
     "read_transcript",
+    "surely_not_transcript",
 ]
 
 
@@ -400,6 +402,62 @@ def looks_like_transcript(lines: Sequence[Line], *, options: ParseOptions | None
         if sniff.read(text, texts[index + 1] if index + 1 < len(texts) else ""):
             return True
     return sniff.verdict()
+
+
+# A chapter line as the sniff reads it: a clock in range (seconds, and minutes after
+# hours, below 60), one space, then a title that opens and ends with a letter or digit, is
+# no time of day ("3:15 AM") and holds none of ":;<[".  The sniff sees a timed segment
+# whose text is the title, with no speaker in it; the segment is speech only when the
+# title is long (:data:`_SPEECH_LENGTH`).
+#   accepts: "0:00 Intro", "1:02:03 The news - part 2", "0:10 Agents"
+#   rejects: "0:00 - Intro", "0:00 AM news", "Ann (0:00): Hi", "0:00 - 5:12 Intro", "0:00 Hi."
+_PLAIN_ITEM: Final = re.compile(
+    r"(?:[0-9]{1,2}:[0-5][0-9]|[0-9]{1,2}):[0-5][0-9] "
+    r"(?![AaPp]\.?[Mm](?:\.|\b))([0-9A-Za-z](?:[^:;<\[]*[0-9A-Za-z])?)"
+)
+_SNIFF_MARKS: Final = ("WEBVTT", "Starting point is", "<", "[")
+
+
+def surely_not_transcript(lines: Sequence[Line]) -> bool:
+    r"""True when :func:`looks_like_transcript` surely says no for ``lines``; a cheap test.
+
+    Every line the sniff reads (the first 400) must be prose without ``:`` or ``;`` (so it
+    holds no time, cue, label or ``Name (0:01):`` line) that opens with none of
+    ``WEBVTT``, ``Starting point is``, ``<`` or ``[``, or a plain chapter line
+    (``0:00 Intro``: a clock, one space, a title opening and ending with a letter or
+    digit, no time of day, none of ``:;<[`` in it).  Prose gives the sniff no evidence;
+    each chapter line gives a timed segment without a speaker, which is speech only when
+    its title is long.  With fewer than half of the segments speech, the sniff says no.
+    False says nothing: call :func:`looks_like_transcript` to decide.  The answer does not
+    depend on speaker-label options, since no line it accepts holds a label.
+
+    Args:
+        lines: The block's lines, as for :func:`looks_like_transcript`.
+
+    Returns:
+        True when the block is surely no transcript.
+
+    Example:
+        >>> from podnotes._lines import split
+        >>> surely_not_transcript(split("About the show.\n0:00 Intro\n5:12 Sponsors"))
+        True
+        >>> surely_not_transcript(split("Ann: Hi.\nBob: Hello."))
+        False
+    """
+    plain_item = _PLAIN_ITEM.fullmatch
+    marks = _SNIFF_MARKS
+    segments = long = 0
+    for line in lines[:_SNIFF_LINES]:  # the lines the sniff reads
+        text = line.text
+        if ":" in text or ";" in text:
+            match = plain_item(text)
+            if match is None:
+                return False
+            segments += 1
+            long += len(text) - match.start(1) >= _SPEECH_LENGTH
+        elif text.startswith(marks):
+            return False
+    return 2 * long < segments or segments == 0
 
 
 def _speech(text: str) -> bool:
