@@ -108,8 +108,9 @@ def titles(*, max_words: int = 5, punctuation: bool = True) -> st.SearchStrategy
 
     Example:
         >>> from hypothesis import find
-        >>> find(titles(), lambda t: " " in t)
-        'The the'
+        >>> title = find(titles(), lambda t: " " in t)
+        >>> title[0].isupper(), " " in title, title == title.strip()
+        (True, True, True)
     """
     tails = _page_strategies.TAILS if punctuation else ("",)
     return _page_strategies.titles_of(max_words=max_words, tails=tails)
@@ -126,8 +127,9 @@ def speech(*, max_paragraphs: int = 2, extra_chars: str = "") -> st.SearchStrate
 
     Example:
         >>> from hypothesis import find
-        >>> find(speech(), lambda s: True)
-        'so'
+        >>> said = find(speech(), lambda s: True)
+        >>> said == said.lower(), ":" in said
+        (True, False)
     """
     sentence = _page_strategies.sentences_of(extra_chars)
     return st.lists(sentence, min_size=1, max_size=max_paragraphs).map("\n".join)
@@ -138,8 +140,9 @@ def speaker_names() -> st.SearchStrategy[str]:
 
     Example:
         >>> from hypothesis import find
-        >>> find(speaker_names(), lambda n: n.startswith("Guest"))
-        'Guest 1'
+        >>> name = find(speaker_names(), lambda n: n.startswith("Guest"))
+        >>> name.startswith("Guest"), name == name.strip()
+        (True, True)
     """
     return _page_strategies.names()
 
