@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import overload
 
 import attrs
@@ -168,16 +168,6 @@ def _line(number: int, raw: str, text: str) -> Line:
     _set_raw(line, raw)
     _set_text(line, text)
     return line
-
-
-def iter_lines(raws: Iterable[str], *, first: int = 1) -> Iterator[Line]:
-    r"""Yield a :class:`Line` for each raw line, numbered from ``first``.
-
-    Trailing ``\r`` and ``\n`` are removed, so the lines of an open file work as well.
-    """
-    for number, raw in enumerate(raws, start=first):
-        line = raw.rstrip("\r\n")
-        yield Line(number=number, raw=line, text=clean(line) if line else "")
 
 
 def split(text: str) -> tuple[Line, ...]:
