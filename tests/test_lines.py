@@ -34,3 +34,25 @@ def test_a_title_of_white_space_alone_is_no_title(space: str) -> None:
 def test_the_shortcut_agrees_with_cleaning_fully(raw: str) -> None:
     assert clean(raw) == _clean_fully(raw)
     assert clean_all(raw.split("\n")) == [clean(part) for part in raw.split("\n")]
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                ["a", " ", "<", "&", "\t", "\x01", "\u2013", "\u00a0", "\u200b"]
+            ),
+            max_size=8,
+        ),
+        max_size=6,
+    )
+)
+def test_cleaning_all_lines_at_once_agrees_with_cleaning_each(raws: list[str]) -> None:
+    # Mixed pages: ASCII lines are only stripped when no ASCII line holds a mark, whatever
+    # the non-ASCII lines hold (an en dash, a no-break space, a zero-width space).
+    assert clean_all(raws) == [clean(raw) for raw in raws]
+
+
+def test_one_non_ascii_line_does_not_send_the_ascii_lines_the_long_way() -> None:
+    raws = ["#1 \u2013 Title ", " Ann: Hi.", "", "\u00a0Bob:\u00a0Hello "]
+    assert clean_all(raws) == ["#1 \u2013 Title", "Ann: Hi.", "", "Bob: Hello"]
