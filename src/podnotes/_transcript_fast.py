@@ -15,6 +15,7 @@ from typing import Final
 
 from podnotes import _speakers
 from podnotes._speakers import DIGITS, MAX_CHARS, NAME_TIME_SPAN, STARTING_POINT
+from podnotes._transcript_bulk import read_bulk
 from podnotes._transcript_reader import (
     _ELLIPSES,
     _MAX_LABELS,
@@ -59,10 +60,13 @@ class Reader(LineReader):
         """Read every line of a text held in memory, then :meth:`finish`; return the turns.
 
         The same reading as :meth:`step` line after line (a property test holds the two
-        equal, diagnostics included), with a fast path for the two most common lines: one
-        more line of the current turn's text, and ``Name: text`` with a known verdict on
-        ``Name``.  Every other line takes :meth:`step`'s own path, and so does every line of
-        a text holding ``-->`` or opening with a ``WEBVTT`` header (cues need their blocks).
+        equal, diagnostics included), by the fastest path that can read the text: a text
+        written throughout in one plain layout is read a column at a time
+        (:func:`podnotes._transcript_bulk.read_bulk`); in others the most common lines
+        (one more line of the current turn's text, ``Name: text`` with a known verdict on
+        ``Name``, ...) take a shortcut and every other line :meth:`step`'s own path, as
+        every line of a text holding ``-->`` or opening with a ``WEBVTT`` header does
+        (cues need their blocks).
 
         Args:
             numbers: Each line's number.
@@ -70,7 +74,8 @@ class Reader(LineReader):
             texts: Each line cleaned (see :func:`podnotes._lines.clean`).
         """
         turns: list[SpeakerTurn] = []
-        if not self._fast_ok(texts):
+        joined = self._without_cues(texts)
+        if joined is None:
             count = len(texts)
             for index in range(count):
                 following = texts[index + 1] if index + 1 < count else None
@@ -78,30 +83,40 @@ class Reader(LineReader):
                 if self.done is not None:
                     turns.append(self.done)
                     self.done = None
-        else:
+        elif (
+            self._turn is not None
+            or self.forms
+            or "<" in joined
+            or (bulk := read_bulk(self, numbers, raws, texts)) is None
+        ):
             self._read_fast(numbers, raws, texts, turns)
+        else:
+            turns = bulk
         self.finish()
         if self.done is not None:
             turns.append(self.done)
             self.done = None
         return turns
 
-    def _fast_ok(self, texts: Sequence[str]) -> bool:
-        """Whether :meth:`_read_fast` may read ``texts``: no cue, no WebVTT header.
+    def _without_cues(self, texts: Sequence[str]) -> str | None:
+        """The lines joined, when the fast paths may read them: no cue, no WebVTT header.
 
         Without ``-->`` no line is cue structure, so no block ever opens; the first line
         that is not blank is the only one that could be a header, and it is not one.
         """
-        if self.vtt or self._block is not _Block.NONE or "-->" in "\n".join(texts):
-            return False
+        if self.vtt or self._block is not _Block.NONE:
+            return None
+        joined = "\n".join(texts)
+        if "-->" in joined:
+            return None
         if not self._started:
             first = next((text for text in texts if text), None)
             if first is None:
-                return True
+                return joined
             if first.startswith("WEBVTT") and first[6:7] in {"", " "}:
-                return False
+                return None
             self._started = True
-        return True
+        return joined
 
     def _read_fast(  # noqa: C901 -- the hot loop: each test inline, no call per line
         self,
@@ -110,7 +125,7 @@ class Reader(LineReader):
         texts: Sequence[str],
         turns: list[SpeakerTurn],
     ) -> None:
-        """The loop of :meth:`read_all`, for texts that :meth:`_fast_ok` accepts.
+        """The loop of :meth:`read_all`, for texts that :meth:`_without_cues` accepts.
 
         Blank lines and lines of text are read here, inline: they are most lines.  A line
         that may open a turn goes to a shortcut (:meth:`_fast_timed_text`,

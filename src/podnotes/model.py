@@ -9,9 +9,10 @@ minimum chapter length, say) are not the model's business.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -368,6 +369,47 @@ def _trusted_timed_turn(
     _set_start(turn, start)
     _set_end(turn, end)
     return turn
+
+
+def _trusted_turns(
+    speakers: Sequence[str | None],
+    texts: Iterable[str],
+    starts: Iterable[Timestamp | None],
+    ends: Iterable[Timestamp | None],
+) -> list[SpeakerTurn]:
+    """:func:`_trusted_timed_turn` for many turns at once, the fields taken in step.
+
+    The same objects, built field by field across all turns: each ``map`` runs its loop in
+    C, which makes a long transcript's turns in about two thirds of the time.  The caller
+    guarantees for every turn what :func:`_trusted_timed_turn` asks; the iterables are
+    read in step, as many values as ``speakers`` holds.
+
+    Example:
+        >>> made = _trusted_turns(["Ann", None], ["Hi.", "Yo."], [None] * 2, [None] * 2)
+        >>> made == [SpeakerTurn(speaker="Ann", text="Hi."), SpeakerTurn(speaker=None, text="Yo.")]
+        True
+    """
+    turns = list(map(_new, itertools.repeat(SpeakerTurn, len(speakers))))
+    for setter, values in (
+        (_set_speaker, speakers),
+        (_set_text, texts),
+        (_set_start, starts),
+        (_set_end, ends),
+    ):
+        collections.deque(map(setter, turns, values), maxlen=0)
+    return turns
+
+
+def _trusted_timestamps(values: Sequence[int]) -> list[Timestamp]:
+    """:func:`_trusted_timestamp` of each value, built in C loops.
+
+    Example:
+        >>> _trusted_timestamps([0, 1500]) == [Timestamp(0), Timestamp(1500)]
+        True
+    """
+    stamps = list(map(_new, itertools.repeat(Timestamp, len(values))))
+    collections.deque(map(_set_ms, stamps, values), maxlen=0)
+    return stamps
 
 
 _set_chapter_start = Chapter.__dict__["start"].__set__

@@ -10,6 +10,7 @@ heading: transcripts hold lines such as ``Sponsors:`` that are speech, not headi
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Mapping, Sequence
@@ -249,13 +250,14 @@ def split_sections(
     body = lines[fence:] if fence else lines
     texts = every[fence:] if fence else every
     previous_text = ""
+    hash_lines = _HashLines(texts)
     index, count, opened = -1, len(texts), 0  # opened: where the current block's lines start
     while index + 1 < count:
         index += 1
         if kind is SectionKind.TRANSCRIPT:
             # Skip to the next line that may end the transcript: the lines before it are
             # the transcript's, taken as one slice when the block ends.
-            index = _next_hash(texts, index)
+            index = hash_lines.next_from(index)
             if index == count:
                 break
             text = texts[index]
@@ -346,9 +348,36 @@ def _held(
     return tuple(held) if lead is None else (lead, *held)
 
 
-def _next_hash(texts: Sequence[str], index: int) -> int:
-    """The index of the first text from ``index`` on that starts with ``#``, else the end."""
-    count = len(texts)
-    while index < count and texts[index][:1] != "#":
-        index += 1
-    return index
+class _HashLines:
+    """Where the lines that open with ``#`` are, found once, in C loops, when first asked.
+
+    Inside a transcript only such a line may end the section, so the splitter skips from
+    one to the next: a transcript of thousands of lines costs one ``join`` and a ``find``
+    per ``#`` line, not a Python step per line.
+    """
+
+    __slots__ = ("_at", "_texts")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._at: list[int] | None = None
+
+    def next_from(self, index: int) -> int:
+        """The index of the first text from ``index`` on that opens with ``#``, else the end."""
+        if self._at is None:
+            self._at = self._find()
+        at = self._at
+        found = bisect.bisect_left(at, index)
+        return at[found] if found < len(at) else len(self._texts)
+
+    def _find(self) -> list[int]:
+        joined = "\n".join(self._texts)
+        found: list[int] = []
+        line, start, hashes = 0, 0, 0  # the line at ``start``; where the search goes on
+        while (hashes := joined.find("#", hashes)) >= 0:  # "#" is rare, "\n#" slow to find
+            if hashes == 0 or joined[hashes - 1] == "\n":
+                line += joined.count("\n", start, hashes)
+                found.append(line)
+                start = hashes
+            hashes += 1
+        return found

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import podnotes
 from podnotes import _lines, page, transcript
 from podnotes._lines import Lines, clean, clean_all, split, split_lazily
+from podnotes._transcript_bulk import read_bulk
 from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
@@ -235,3 +236,74 @@ def test_lazy_lines_refuse_an_index_out_of_range() -> None:
     for index in (2, -3):
         with pytest.raises(IndexError, match=rf"line index {index} out of range for 2 lines"):
             lines[index]
+
+
+# --- the bulk path: whole texts in one plain layout, and near misses -------------------------
+
+_PLAIN_LAYOUTS = ("name-colon", "name-time-line", "timed-text")
+
+
+def _turn_lines(layout: str, name: str, clock: str, said: str) -> list[str]:
+    if layout == "name-colon":
+        return [f"{name}: {said}"]
+    if layout == "name-time-line":
+        return [f"{name} ({clock}):", said]
+    return [f"{clock} {said}"]
+
+
+# In order most of the time, as real transcripts are; the sampled clocks break the order.
+_BULK_CLOCKS = st.integers(0, 20).map(lambda n: f"00:{n * 3 // 60:02d}:{n * 3 % 60:02d}")
+
+
+@st.composite
+def plain_layout_texts(draw: st.DrawFn) -> str:
+    """A transcript in one plain layout, sometimes with one line that breaks the layout.
+
+    Turns are apart by no blank line, one or two; the labels recur or not; the text of a
+    turn may end oddly (a colon, markup, an ellipsis); a clock may go back or be out of
+    range; one line may be swapped for any line ``lines`` draws.
+    """
+    layout = draw(st.sampled_from(_PLAIN_LAYOUTS))
+    turns = draw(st.integers(1, 8))
+    clocks = sorted(draw(st.lists(_BULK_CLOCKS, min_size=turns, max_size=turns)))
+    if draw(st.booleans()):  # sometimes out of order or out of range
+        clocks[draw(st.integers(0, turns - 1))] = draw(st.sampled_from(_CLOCKS))
+    out: list[str] = [""] * draw(st.integers(0, 1))
+    for index in range(turns):
+        name = draw(st.sampled_from(_NAMES[:7] if draw(st.integers(0, 4)) else _NAMES))
+        said = draw(speech()) if draw(st.integers(0, 2)) == 0 else " ".join(_WORDS[2:5])
+        out += _turn_lines(layout, name, clocks[index], said)
+        out += [""] * draw(st.sampled_from((0, 1, 1, 1, 2)))
+    if draw(st.integers(0, 2)) == 0:
+        out[draw(st.integers(0, len(out) - 1))] = draw(lines())
+    return "\n".join(out)
+
+
+@given(plain_layout_texts(), _options())
+def test_the_bulk_path_reads_as_the_line_by_line_path(
+    text: str, options: ParseOptions | None
+) -> None:
+    assert _all_at_once(text, options) == _line_by_line(text, options)
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("Ann: Hi.\nLex Fridman: Hello.\n\nAnn: So...", True),
+        ("Ann (00:00:01):\nHi.\n\nLex (00:00:04):\nHello.", True),
+        ("00:00:01 Hi.\n00:00:04 Hello.\n", True),
+        ("Ann: Hi.\nand more.", False),  # a line of text under a label
+        ("Speaker 1: Hi.\nSpeaker 2: Hello.", False),  # a label ending in a digit
+        ("Ann (00:00:01):\n\nHi.", False),  # the text not right after the label
+        ("Ann (00:00:04):\nHi.\nLex (00:00:01):\nHello.", False),  # a time going back
+        ("00:00:01 Hi.\n00:00:04 Lex: Hello.", False),  # a label after the time
+        ("00:00:01 Hi.\n00:00:04 PM news.", False),  # a time of day
+        ("00:00:01 Hi.\n00:61:04 Hello.", False),  # a clock out of range
+        ("Note: this is long enough to be no label at all, surely: yes", False),
+    ],
+)
+def test_the_bulk_path_takes_plain_layouts_only(text: str, taken: bool) -> None:  # noqa: FBT001
+    raws = text.splitlines()
+    reader = Reader(lambda _: None)
+    assert (read_bulk(reader, range(1, len(raws) + 1), raws, clean_all(raws)) is not None) is taken
+    assert _all_at_once(text, None) == _line_by_line(text, None)
