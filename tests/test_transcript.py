@@ -5,6 +5,7 @@ Every text here is written for these tests.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import time
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 
 from podnotes import _speakers
 from podnotes._lines import split
+from podnotes._transcript_fast import collector_paused
 from podnotes.diagnostics import Diagnostic, ParseError, Severity
 from podnotes.model import SpeakerTurn
 from podnotes.timestamps import Timestamp
@@ -772,3 +774,21 @@ def test_surely_not_transcript_reads_only_the_lines_the_sniff_reads() -> None:
     lines = split("\n".join([*chapters, "Ann: Hi.", "Bob: Hello."]))
     assert surely_not_transcript(lines)
     assert not surely_not_transcript(split("\n".join(["Ann: Hi.", *chapters])))
+
+
+def test_reading_pauses_the_collector_and_restarts_it_only_if_it_ran() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="boom"), collector_paused():
+        raise RuntimeError("boom")  # noqa: EM101
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert parse("Ann: Hi.\nBob: Hello.").ok
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # someone else turned it off: it stays off
+    finally:
+        gc.enable()

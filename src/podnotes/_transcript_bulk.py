@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import functools
 import re
+import struct
 from collections import Counter
-from collections.abc import Callable, Sequence
-from itertools import compress, repeat
-from operator import eq, itemgetter, le
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, count, islice, repeat
+from operator import add, eq, getitem, itemgetter, le
 from typing import Final, cast
 
 from podnotes import _speakers
@@ -34,30 +35,35 @@ from podnotes.timestamps import Timestamp
 __all__ = ["read_bulk"]
 
 _MAX_LABELS: Final = 1000  # as the line reader: more distinct labels are left to it
+_TAIL: Final = 4  # the last lines that are not blank, found from the bottom
+_FEW_LABELS: Final = 16  # up to this many, list.index finds each label's first turn
 _ELLIPSES: Final = ("...", "…")
 # What may not open a line of plain text or a label line here: the line reader looks
 # closer at such lines (a time, a bracket, a voice tag).
 _NOT_PLAIN_FIRST: Final = DIGITS | {"(", "[", "<"}
 _LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # as _transcript_fast: where a label's colon may be
 
-# ``Lenny (00:01:19):`` alone on its line: what precedes the bracket, hours, minutes and
-# seconds (in range), and nothing after.  The head holds no colon, so the clock's colon
-# is the line's first.
-#   accepts: "Lenny (00:01:19):", "Adam Fishman (01:02:03):"
-#   rejects: "Lenny (00:61:19):", "Lenny (0:01:19):", "Lenny (00:01:19): Hi", "A:B (00:01:19):"
-_NAME_TIME: Final = re.compile(r"([^:]*)\(([0-9]{2}):([0-5][0-9]:[0-5][0-9])\):")
+# The clocks of ``Name (00:01:19):`` lines, each line's last 11 characters, run together:
+# hours, then minutes and seconds in range.  The rest of each line is its label's head.
+#   accepts: "(00:01:19):(01:02:03):"      rejects: "(00:61:19):", "(0:01:19): "
+_NAME_CLOCKS: Final = re.compile(r"(?:\([0-9]{2}:[0-5][0-9]:[0-5][0-9]\):)*")
+_NAME_CLOCK: Final = 11  # len("(00:01:19):")
+_NAME_RECORD: Final = "x2sx5sxx"  # its hours, and its minutes and seconds, for struct
 
-# ``00:00:17 text`` as the line reader's shortcut takes it: a clock in range, one space,
-# then text that opens with nothing that could go on with the lead (a dash, a bracket, a
-# digit, a space, "to" of a range, a time of day) and holds no colon where a label's could
-# be (positions 1 to 45 of the text).  Both branches of the text are bounded: no backtracking.
-#   accepts: "00:00:17 So it begins.", "01:02:03 Agents: a word later on in the line ..."
-#   rejects: "00:00:17 Lex: Hi", "00:00:17 to 00:00:20 Hi", "00:00:17 PM news", "0:00:17 Hi"
-_TIMED_TEXT: Final = re.compile(
-    r"([0-9]{2}):([0-5][0-9]:[0-5][0-9]) "
-    r"(?![-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to)"
-    rf"(.(?:[^:]{{{_LABEL_COLON_SPAN - 1}}}.*|[^:]{{0,{_LABEL_COLON_SPAN - 2}}}))"
-)
+# The clocks of ``00:00:17 text`` lines, each line's first 9 characters, run together.
+#   accepts: "00:00:17 01:02:03 "          rejects: "00:00:75 ", "0:00:17 H"
+_TIMED_CLOCKS: Final = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9] )*")
+_TIMED_CLOCK: Final = 9  # len("00:00:17 ")
+_TIMED_RECORD: Final = "2sx5sx"
+
+# The text after such a clock, as the line reader's shortcut takes it: it opens with
+# nothing that could go on with the lead (a dash, a bracket, a digit, a space, "to" of a
+# range, a time of day).  Run over the texts joined, each after a line break.
+#   finds: "\n- Hi", "\nto 00:00:20 Hi", "\nPM news", "\n3 things"
+_NOT_TIMED_TEXT: Final = re.compile(r"\n(?:[-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to)")
+
+# A line of text that the line reader would look at closer than at plain text.
+_NOT_PLAIN_TEXT: Final = re.compile(r"\n(?:[0-9(\[<]|" + re.escape(STARTING_POINT) + ")")
 
 _Row = tuple[int, str, str]
 
@@ -67,6 +73,7 @@ def read_bulk(
     numbers: Sequence[int],
     raws: Sequence[str],
     texts: Sequence[str],
+    joined: str,
 ) -> list[SpeakerTurn] | None:
     """Read a whole text written in one plain layout; None when it is not one.
 
@@ -80,32 +87,59 @@ def read_bulk(
         numbers: Each line's number.
         raws: Each line as written.
         texts: Each line cleaned.
+        joined: The texts joined with line breaks.
     """
-    at = list(compress(range(len(texts)), texts))  # where the lines that are not blank are
-    if not at:
-        return None
     lines = list(filter(None, texts))
+    if not lines:
+        return None
+    rows = _Rows(numbers, raws, texts, len(lines))
     first = lines[0]
     if first[0] in DIGITS:
-        return _timed_text(reader, _Rows(numbers, raws, texts, at), lines)
+        return _timed_text(reader, rows, lines)
     if first.endswith("):"):
-        return _name_time(reader, _Rows(numbers, raws, texts, at), lines)
-    return _name_colon(reader, _Rows(numbers, raws, texts, at), lines)
+        if "):\n\n" in joined:  # a blank line after a label line: not this layout's plainest
+            return None
+        return _name_time(reader, rows, lines)
+    return _name_colon(reader, rows, lines)
 
 
 class _Rows:
-    """The row (number, raw line, text) of the n-th line that is not blank."""
+    """The rows (number, raw line, text) of some of the lines that are not blank.
 
-    __slots__ = ("at", "numbers", "raws", "texts")
+    Only a few rows are ever needed (each label's first line, the last turns), so they are
+    found at once, by their place among the lines that are not blank, in C loops: from the
+    top for the first lines, from the bottom for the last ones.
+    """
+
+    __slots__ = ("_found", "_total", "numbers", "raws", "texts")
 
     def __init__(
-        self, numbers: Sequence[int], raws: Sequence[str], texts: Sequence[str], at: list[int]
+        self, numbers: Sequence[int], raws: Sequence[str], texts: Sequence[str], total: int
     ) -> None:
-        self.numbers, self.raws, self.texts, self.at = numbers, raws, texts, at
+        self.numbers, self.raws, self.texts = numbers, raws, texts
+        self._total = total  # how many lines are not blank
+        self._found: dict[int, _Row] = {}
 
-    def __getitem__(self, nth: int) -> _Row:
-        index = self.at[nth]
-        return (self.numbers[index], self.raws[index], self.texts[index])
+    def find(self, places: Iterable[int]) -> None:
+        """Find the rows of the ``places``-th lines that are not blank (counting from 0)."""
+        wanted = sorted(set(places))
+        tail = [place for place in wanted if place >= self._total - _TAIL]
+        texts = self.texts
+        self._walk(compress(count(), texts), wanted[: len(wanted) - len(tail)])
+        backwards = compress(range(len(texts) - 1, -1, -1), reversed(texts))
+        self._walk(backwards, [self._total - 1 - place for place in reversed(tail)], self._total)
+
+    def _walk(self, indexes: Iterator[int], steps: list[int], total: int = 0) -> None:
+        """Take the ``steps``-th (increasing) of ``indexes``; from the bottom if ``total``."""
+        done = 0  # how many indexes are behind us
+        for step in steps:
+            index = next(islice(indexes, step - done, None))
+            done = step + 1
+            place = total - 1 - step if total else step
+            self._found[place] = (self.numbers[index], self.raws[index], self.texts[index])
+
+    def __getitem__(self, place: int) -> _Row:
+        return self._found[place]
 
 
 def _name_colon(reader: LineReader, rows: _Rows, lines: list[str]) -> list[SpeakerTurn] | None:
@@ -119,12 +153,11 @@ def _name_colon(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speak
     if verdicts is None:
         return None
     speakers = list(map(verdicts.__getitem__, heads))
-    _note_labels(reader, rows, speakers, tagged=False)
     return _settle(reader, rows, "name-colon", speakers, said)
 
 
 def _verdicts(
-    reader: LineReader, heads: list[str], label_of: Callable[[LineReader, str], str | None]
+    reader: LineReader, heads: Sequence[str], label_of: Callable[[LineReader, str], str | None]
 ) -> dict[str, str] | None:
     """The label of each distinct head; None when one is no label, or they are too many."""
     distinct = set(heads)
@@ -155,25 +188,28 @@ def _colon_label(reader: LineReader, head: str) -> str | None:
 
 
 def _name_time(reader: LineReader, rows: _Rows, lines: list[str]) -> list[SpeakerTurn] | None:
-    """``Name (00:01:19):`` lines, each with one line of text right after it."""
-    at = rows.at
-    if len(lines) % 2 or set(map(int.__sub__, at[1::2], at[::2])) != {1}:
-        return None  # not head and text, head and text, ... with the text right after
-    matches = _fullmatches(_NAME_TIME, lines[::2])
-    if matches is None:
+    """``Name (00:01:19):`` lines, each with one line of text right after it.
+
+    The caller has made sure that no blank line follows a line ending in ``):``.
+    """
+    turns = len(lines) // 2
+    if len(lines) % 2:
+        return None  # not label, text, label, text, ...
+    labels, said = lines[::2], lines[1::2]
+    clocks = _cut(labels, slice(-_NAME_CLOCK, None))
+    run = "".join(clocks)
+    if len(run) != turns * _NAME_CLOCK or not _NAME_CLOCKS.fullmatch(run):
         return None
-    said = lines[1::2]
     if not _plain_text(said):
         return None
-    heads = [match[1] for match in matches]
+    heads = _cut(labels, slice(None, -_NAME_CLOCK))
     verdicts = _verdicts(reader, heads, _time_label)
     if verdicts is None:
         return None
-    starts = _milliseconds(matches, 2)
+    starts = _milliseconds(run, _NAME_RECORD)
     if starts is None:
         return None
     speakers = list(map(verdicts.__getitem__, heads))
-    _note_labels(reader, rows, speakers, tagged=True, step=2)
     return _settle(reader, rows, "name-time-line", speakers, said, starts=starts)
 
 
@@ -182,6 +218,7 @@ def _time_label(reader: LineReader, head: str) -> str | None:
     if (
         not head
         or head[0] in _NOT_PLAIN_FIRST
+        or ":" in head  # the line's first colon must be the clock's
         or len(head) + 3 >= NAME_TIME_SPAN  # where the line reader looks for the colon
         or head.startswith(STARTING_POINT)
     ):
@@ -196,68 +233,81 @@ def _plain_text(said: list[str]) -> bool:
     None may open like a time, a bracket or a ``Starting point is`` line, nor hold a colon
     or a semicolon where a label's or a timecode's would be.
     """
-    if set(map(itemgetter(0), said)) & _NOT_PLAIN_FIRST:
-        return False
-    if any(map(str.startswith, said, repeat(STARTING_POINT))):
-        return False
-    for mark in (":", ";"):
-        if max(map(str.find, said, repeat(mark), repeat(1), repeat(NAME_TIME_SPAN))) >= 0:
-            return False
-    return True
+    joined = "\n" + "\n".join(said)
+    return _NOT_PLAIN_TEXT.search(joined) is None and not _mark_in(joined, ":;", 1, NAME_TIME_SPAN)
+
+
+def _mark_in(joined: str, marks: str, start: int, stop: int) -> bool:
+    """Whether a line of ``joined`` holds one of ``marks`` from ``start`` to ``stop``.
+
+    Each line of ``joined`` follows a line break; the places are counted as by
+    ``line.find(mark, start, stop)``.  Marks are rare in speech, so the loop runs once
+    per mark, not once per line.
+    """
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            place = at - joined.rfind("\n", 0, at) - 1
+            if start <= place < stop:
+                return True
+            at = joined.find(mark, at + 1)
+    return False
 
 
 def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[SpeakerTurn] | None:
     """Every line ``00:00:17 text``, one turn each, with no speaker."""
-    matches = _fullmatches(_TIMED_TEXT, lines)
-    if matches is None:
+    clocks = _cut(lines, slice(None, _TIMED_CLOCK))
+    run = "".join(clocks)
+    if len(run) != len(lines) * _TIMED_CLOCK or not _TIMED_CLOCKS.fullmatch(run):
         return None
-    starts = _milliseconds(matches, 1)
+    said = _cut(lines, slice(_TIMED_CLOCK, None))
+    joined = "\n" + "\n".join(said)
+    if _NOT_TIMED_TEXT.search(joined) or _mark_in(joined, ":", 1, _LABEL_COLON_SPAN):
+        return None  # the time may go on, or a label follow it: the line reader looks closer
+    starts = _milliseconds(run, _TIMED_RECORD)
     if starts is None:
         return None
-    said = [match[3] for match in matches]
     speakers: list[str | None] = [None] * len(lines)
     return _settle(reader, rows, "timed-text", speakers, said, starts=starts)
 
 
-def _fullmatches(pattern: re.Pattern[str], lines: list[str]) -> list[re.Match[str]] | None:
-    """The match of ``pattern`` with each whole line; None unless every line matches."""
-    matches = list(map(pattern.fullmatch, lines))
-    return None if None in matches else cast("list[re.Match[str]]", matches)
+def _cut(lines: list[str], part: slice) -> list[str]:
+    """``line[part]`` of each line, in a C loop."""
+    return cast("list[str]", list(map(getitem, lines, repeat(part))))
 
 
 @functools.cache
-def _clock_tables() -> tuple[dict[str, int], dict[str, int]]:
+def _clock_tables() -> tuple[dict[bytes, int], dict[bytes, int]]:
     """Milliseconds of each ``HH`` (00 to 99) and of each ``MM:SS`` (00:00 to 59:59)."""
-    hours = {f"{hour:02d}": hour * 3_600_000 for hour in range(100)}
-    minutes = {f"{s // 60:02d}:{s % 60:02d}": s * 1000 for s in range(3600)}
+    hours = {b"%02d" % hour: hour * 3_600_000 for hour in range(100)}
+    minutes = {b"%02d:%02d" % divmod(second, 60): second * 1000 for second in range(3600)}
     return hours, minutes
 
 
-def _milliseconds(matches: list[re.Match[str]], hours: int) -> list[int] | None:
-    """Each turn's start, from its match's ``HH`` (group ``hours``) and ``MM:SS`` (the next).
+def _milliseconds(run: str, record: str) -> list[int] | None:
+    """Each turn's start from the clocks run together; None when a time goes back.
 
-    None when a time goes back: the line reader reports that, so it reads such a text.
+    ``record`` is the :mod:`struct` format of one clock, which picks its ``HH`` and its
+    ``MM:SS`` (the pattern that matched ``run`` put them there); all clocks are unpacked
+    and looked up in C loops.  A time before the one above it is reported by the line
+    reader: it reads such a text.
     """
     in_hours, in_minutes = _clock_tables()
-    minutes = hours + 1
-    starts = [in_hours[match[hours]] + in_minutes[match[minutes]] for match in matches]
+    data = run.encode("ascii")
+    fields = struct.unpack(record * (len(data) // struct.calcsize(record)), data)
+    hours = map(in_hours.__getitem__, fields[0::2])
+    starts = list(map(add, hours, map(in_minutes.__getitem__, fields[1::2])))
     return starts if all(map(le, starts, starts[1:])) else None
 
 
-def _note_labels(
-    reader: LineReader, rows: _Rows, speakers: list[str], *, tagged: bool, step: int = 1
-) -> None:
-    """Note each label as ``LineReader._note_label`` would, in order of first appearance.
-
-    ``step`` is how many lines each turn takes, its label's line first.
-    """
-    uses = Counter(speakers)
-    count = len(speakers)
-    first = dict(zip(reversed(speakers), range(count - 1, -1, -1), strict=True))
-    for label in sorted(first, key=first.__getitem__):
-        info = _Label(rows[first[label] * step], tagged=tagged)
-        info.count = uses[label]
-        reader.labels[label] = info
+def _first_turns(speakers: list[str]) -> dict[str, int]:
+    """Each label's first turn, labels in order of first appearance."""
+    distinct = dict.fromkeys(speakers)
+    if len(distinct) <= _FEW_LABELS:
+        return {label: speakers.index(label) for label in distinct}
+    last = len(speakers) - 1
+    first = dict(zip(reversed(speakers), range(last, -1, -1), strict=True))
+    return {label: first[label] for label in distinct}
 
 
 def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
@@ -272,9 +322,20 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     """Build the turns and leave ``reader`` as the line reader would after the last line.
 
     ``starts`` are the turns' start times, if the layout has them.  In ``name-time-line``
-    each turn takes two lines (its label's and its text's), else one.
+    each turn takes two lines (its label's and its text's), else one.  Each label is noted
+    as ``LineReader._note_label`` would: its uses, and the line it was first used on.
     """
     count = len(said)
+    lines = 2 if form == "name-time-line" else 1
+    last, next_to_last = (count - 1) * lines, count * lines - 1  # the last turn's lines
+    labelled = [label for label in speakers if label is not None]
+    firsts = _first_turns(labelled) if labelled else {}
+    rows.find([0, last, next_to_last, max(0, last - 1), *(k * lines for k in firsts.values())])
+    uses = Counter(labelled)
+    for label, first in firsts.items():
+        info = _Label(rows[first * lines], tagged=lines == 2)  # noqa: PLR2004 -- a time tags it
+        info.count = uses[label]
+        reader.labels[label] = info
     stamps: list[Timestamp | None] = [None] * count
     ends: list[Timestamp | None] = [None] * count
     if starts is not None:  # a turn ends where the next one starts, when that is later
@@ -283,17 +344,16 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
         for same in compress(range(count - 1), map(eq, starts, starts[1:])):
             ends[same] = None
     turns = _trusted_turns(speakers[:-1], said[:-1], stamps[:-1], ends[:-1])
-    lines = 2 if form == "name-time-line" else 1
-    last = _Turn(speakers[-1], stamps[-1], None, rows[(count - 1) * lines])
-    last.parts.append(said[-1])
+    turn = _Turn(speakers[-1], stamps[-1], None, rows[last])
+    turn.parts.append(said[-1])
     if said[-1].endswith(_ELLIPSES):
-        last.last = rows[count * lines - 1]
+        turn.last = rows[next_to_last]
     if count > 1 and said[-2].endswith(_ELLIPSES):  # _finished notes each closed turn's end
         reader.truncated = True
-        reader._cut = rows[(count - 1) * lines - 1]  # noqa: SLF001
+        reader._cut = rows[last - 1]  # noqa: SLF001
     reader.forms[form] = count
     reader.first_of_form[form] = rows[0]
-    reader._turn = last  # noqa: SLF001
+    reader._turn = turn  # noqa: SLF001
     reader._speaker = speakers[-1]  # noqa: SLF001
     reader._last_ms = None if starts is None else starts[-1]  # noqa: SLF001
     reader._blank_before = not rows.texts[-1]  # noqa: SLF001

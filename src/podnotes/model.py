@@ -81,6 +81,8 @@ def _items(kind: type) -> _Validator:
     """Validator: every member of a tuple is an instance of ``kind``."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        if all(map(isinstance, value, itertools.repeat(kind))):  # a C loop: the common case
+            return
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 msg = (

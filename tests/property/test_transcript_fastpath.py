@@ -305,5 +305,7 @@ def test_the_bulk_path_reads_as_the_line_by_line_path(
 def test_the_bulk_path_takes_plain_layouts_only(text: str, taken: bool) -> None:  # noqa: FBT001
     raws = text.splitlines()
     reader = Reader(lambda _: None)
-    assert (read_bulk(reader, range(1, len(raws) + 1), raws, clean_all(raws)) is not None) is taken
+    texts = clean_all(raws)
+    bulk = read_bulk(reader, range(1, len(raws) + 1), raws, texts, "\n".join(texts))
+    assert (bulk is not None) is taken
     assert _all_at_once(text, None) == _line_by_line(text, None)
