@@ -9,7 +9,9 @@ that size.  Two parsers are timed on each layout and size:
 - ``podnotes.transcript.parse`` on the transcript alone.
 
 Each time is the median of several runs; each ratio divides it by the median time of
-``splitlines`` on the same text, timed between the parser's runs.  The machine is shared,
+``splitlines`` on the same text, timed between the parser's runs.  A run is timed from the
+call until its result is made (the collector runs before it, and the result is freed after
+the clock stops), for both alike.  The machine is shared,
 so the load average is printed with the results.
 
 Three floors are timed on the ``name-colon`` transcript too, to show where the limit of a
@@ -24,6 +26,7 @@ Run with ``uv run python benchmarks/bench_transcript.py [--quick]``; ``--quick``
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import random
 import statistics
@@ -106,11 +109,19 @@ def make_page(layout: str, turns: int = TURNS, target: int = TARGET_BYTES) -> st
 
 
 def _median_seconds(action: Callable[[], object], repeats: int) -> float:
+    """Median seconds of ``action``: the time to make its result, not to free it.
+
+    The collector runs before each call (earlier calls' garbage is not charged to this
+    one) and the result is kept until the clock has stopped, for the parsers and for
+    ``splitlines`` alike.
+    """
     times = []
     for _ in range(repeats):
+        gc.collect()
         began = time.perf_counter()
-        action()
+        result = action()
         times.append(time.perf_counter() - began)
+        del result
     return statistics.median(times)
 
 
