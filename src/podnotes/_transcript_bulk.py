@@ -17,13 +17,12 @@ turn left open for ``finish``.
 
 from __future__ import annotations
 
-import functools
 import re
 import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, count, islice, repeat
-from operator import add, eq, getitem, itemgetter, le
+from operator import eq, getitem, itemgetter, le
 from typing import Final, cast
 
 from podnotes import _speakers
@@ -48,13 +47,11 @@ _LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # as _transcript_fast: where a label's
 #   accepts: "(00:01:19):(01:02:03):"      rejects: "(00:61:19):", "(0:01:19): "
 _NAME_CLOCKS: Final = re.compile(r"(?:\([0-9]{2}:[0-5][0-9]:[0-5][0-9]\):)*")
 _NAME_CLOCK: Final = 11  # len("(00:01:19):")
-_NAME_RECORD: Final = "x2sx5sxx"  # its hours, and its minutes and seconds, for struct
 
 # The clocks of ``00:00:17 text`` lines, each line's first 9 characters, run together.
 #   accepts: "00:00:17 01:02:03 "          rejects: "00:00:75 ", "0:00:17 H"
 _TIMED_CLOCKS: Final = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9] )*")
 _TIMED_CLOCK: Final = 9  # len("00:00:17 ")
-_TIMED_RECORD: Final = "2sx5sx"
 
 # The text after such a clock, as the line reader's shortcut takes it: it opens with
 # nothing that could go on with the lead (a dash, a bracket, a digit, a space, "to" of a
@@ -206,7 +203,7 @@ def _name_time(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speake
     verdicts = _verdicts(reader, heads, _time_label)
     if verdicts is None:
         return None
-    starts = _milliseconds(run, _NAME_RECORD)
+    starts = _milliseconds(run, _NAME_CLOCK, 1)
     if starts is None:
         return None
     speakers = list(map(verdicts.__getitem__, heads))
@@ -264,7 +261,7 @@ def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speak
     joined = "\n" + "\n".join(said)
     if _NOT_TIMED_TEXT.search(joined) or _mark_in(joined, ":", 1, _LABEL_COLON_SPAN):
         return None  # the time may go on, or a label follow it: the line reader looks closer
-    starts = _milliseconds(run, _TIMED_RECORD)
+    starts = _milliseconds(run, _TIMED_CLOCK, 0)
     if starts is None:
         return None
     speakers: list[str | None] = [None] * len(lines)
@@ -276,27 +273,32 @@ def _cut(lines: list[str], part: slice) -> list[str]:
     return cast("list[str]", list(map(getitem, lines, repeat(part))))
 
 
-@functools.cache
-def _clock_tables() -> tuple[dict[bytes, int], dict[bytes, int]]:
-    """Milliseconds of each ``HH`` (00 to 99) and of each ``MM:SS`` (00:00 to 59:59)."""
-    hours = {b"%02d" % hour: hour * 3_600_000 for hour in range(100)}
-    minutes = {b"%02d:%02d" % divmod(second, 60): second * 1000 for second in range(3600)}
-    return hours, minutes
-
-
-def _milliseconds(run: str, record: str) -> list[int] | None:
+def _milliseconds(run: str, width: int, at: int) -> list[int] | None:
     """Each turn's start from the clocks run together; None when a time goes back.
 
-    ``record`` is the :mod:`struct` format of one clock, which picks its ``HH`` and its
-    ``MM:SS`` (the pattern that matched ``run`` put them there); all clocks are unpacked
-    and looked up in C loops.  A time before the one above it is reported by the line
-    reader: it reads such a text.
+    ``run`` holds one clock every ``width`` characters, ``HH:MM:SS`` from ``at`` (the
+    pattern that matched it made sure of that).  All clocks are read at once, in C: each
+    digit column (say, every clock's tens of minutes) is copied by an extended slice into
+    the low byte of 4-byte lanes of one big integer, and the arithmetic is done on those
+    integers, lane by lane.  No lane ever overflows (the most is 99:59:59, 359,999,000 ms,
+    under 2**32) nor borrows (the digits are taken off their "0" first), so unpacking the
+    lanes gives each clock's milliseconds.  A time before the one above it is reported by
+    the line reader: it reads such a text.
     """
-    in_hours, in_minutes = _clock_tables()
     data = run.encode("ascii")
-    fields = struct.unpack(record * (len(data) // struct.calcsize(record)), data)
-    hours = map(in_hours.__getitem__, fields[0::2])
-    starts = list(map(add, hours, map(in_minutes.__getitem__, fields[1::2])))
+    count = len(data) // width
+    lanes = bytearray(4 * count)
+    zeros = int.from_bytes(b"\x00\x00\x000" * count, "big")  # "0" in every lane
+
+    def digits(offset: int) -> int:
+        lanes[3::4] = data[at + offset :: width]
+        return int.from_bytes(lanes, "big") - zeros
+
+    hours = digits(0) * 10 + digits(1)
+    minutes = digits(3) * 10 + digits(4)
+    seconds = digits(6) * 10 + digits(7)
+    total = ((hours * 60 + minutes) * 60 + seconds) * 1000
+    starts = list(struct.unpack(f">{count}I", total.to_bytes(4 * count, "big")))
     return starts if all(map(le, starts, starts[1:])) else None
 
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import podnotes
 from podnotes import _lines, page, transcript
 from podnotes._lines import Lines, clean, clean_all, split, split_lazily
-from podnotes._transcript_bulk import read_bulk
+from podnotes._transcript_bulk import _milliseconds, read_bulk
 from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
@@ -309,3 +309,21 @@ def test_the_bulk_path_takes_plain_layouts_only(text: str, taken: bool) -> None:
     bulk = read_bulk(reader, range(1, len(raws) + 1), raws, texts, "\n".join(texts))
     assert (bulk is not None) is taken
     assert _all_at_once(text, None) == _line_by_line(text, None)
+
+
+_CLOCK_PARTS = st.tuples(st.integers(0, 99), st.integers(0, 59), st.integers(0, 59))
+
+
+@given(st.lists(_CLOCK_PARTS, min_size=1, max_size=40), st.booleans())
+def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
+    clocks: list[tuple[int, int, int]],
+    named: bool,  # noqa: FBT001
+) -> None:
+    # The bulk path reads every clock of a transcript at once, in lanes of one big integer.
+    width, at = (11, 1) if named else (9, 0)
+    spelt = [f"{h:02d}:{m:02d}:{s:02d}" for h, m, s in clocks]
+    run = "".join(f"({clock}):" if named else f"{clock} " for clock in spelt)
+    expected = [((h * 60 + m) * 60 + s) * 1000 for h, m, s in clocks]
+    assert [Timestamp.parse(clock).ms for clock in spelt] == expected
+    in_order = expected == sorted(expected)
+    assert _milliseconds(run, width, at) == (expected if in_order else None)
