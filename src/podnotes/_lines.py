@@ -153,7 +153,7 @@ def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
     if any(mark in whole for mark in _CLEANED):
         return [clean(raw) for raw in raws]
     if whole.isascii():
-        return [raw.strip() for raw in raws]
+        return list(map(str.strip, raws))
     # str.isascii() reads a flag CPython keeps on each string: no scan of the line.
     return [raw.strip() if raw.isascii() else clean(raw) for raw in raws]
 

@@ -47,6 +47,7 @@ _LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # as _transcript_fast: where a label's
 #   accepts: "(00:01:19):(01:02:03):"      rejects: "(00:61:19):", "(0:01:19): "
 _NAME_CLOCKS: Final = re.compile(r"(?:\([0-9]{2}:[0-5][0-9]:[0-5][0-9]\):)*")
 _NAME_CLOCK: Final = 11  # len("(00:01:19):")
+_BLANK_AFTER_LABEL: Final = re.compile(r"\):\n\n")  # found faster than by str.find
 
 # The clocks of ``00:00:17 text`` lines, each line's first 9 characters, run together.
 #   accepts: "00:00:17 01:02:03 "          rejects: "00:00:75 ", "0:00:17 H"
@@ -94,7 +95,7 @@ def read_bulk(
     if first[0] in DIGITS:
         return _timed_text(reader, rows, lines)
     if first.endswith("):"):
-        if "):\n\n" in joined:  # a blank line after a label line: not this layout's plainest
+        if _BLANK_AFTER_LABEL.search(joined):  # not this layout's plainest
             return None
         return _name_time(reader, rows, lines)
     return _name_colon(reader, rows, lines)

@@ -349,31 +349,34 @@ def _held(
 
 
 class _HashLines:
-    """Where the lines that open with ``#`` are, found once, in C loops, when first asked.
+    """Where the lines that open with ``#`` are, found in C loops when first asked.
 
     Inside a transcript only such a line may end the section, so the splitter skips from
     one to the next: a transcript of thousands of lines costs one ``join`` and a ``find``
-    per ``#`` line, not a Python step per line.
+    per ``#`` line, not a Python step per line.  The lines are searched from the first
+    index asked for on (the splitter asks in increasing order), so the page's head, which
+    may hold the only character that is not ASCII, does not widen the joined text.
     """
 
-    __slots__ = ("_at", "_texts")
+    __slots__ = ("_at", "_from", "_texts")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._texts = texts
-        self._at: list[int] | None = None
+        self._at: list[int] = []
+        self._from = len(texts) + 1  # searched from this index on; nothing searched yet
 
     def next_from(self, index: int) -> int:
         """The index of the first text from ``index`` on that opens with ``#``, else the end."""
-        if self._at is None:
-            self._at = self._find()
+        if index < self._from:
+            self._at, self._from = self._find(index), index
         at = self._at
         found = bisect.bisect_left(at, index)
         return at[found] if found < len(at) else len(self._texts)
 
-    def _find(self) -> list[int]:
-        joined = "\n".join(self._texts)
+    def _find(self, first: int) -> list[int]:
+        joined = "\n".join(self._texts[first:])
         found: list[int] = []
-        line, start, hashes = 0, 0, 0  # the line at ``start``; where the search goes on
+        line, start, hashes = first, 0, 0  # the line at ``start``; where the search goes on
         while (hashes := joined.find("#", hashes)) >= 0:  # "#" is rare, "\n#" slow to find
             if hashes == 0 or joined[hashes - 1] == "\n":
                 line += joined.count("\n", start, hashes)
