@@ -56,3 +56,14 @@ def test_cleaning_all_lines_at_once_agrees_with_cleaning_each(raws: list[str]) -
 def test_one_non_ascii_line_does_not_send_the_ascii_lines_the_long_way() -> None:
     raws = ["#1 \u2013 Title ", " Ann: Hi.", "", "\u00a0Bob:\u00a0Hello "]
     assert clean_all(raws) == ["#1 \u2013 Title", "Ann: Hi.", "", "Bob: Hello"]
+
+
+_SPLIT_AT_OR_CLEANED = list("a <&\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\r\n\u2013\u00a0\u2028")
+
+
+@given(st.text(alphabet=st.sampled_from(_SPLIT_AT_OR_CLEANED), max_size=12))
+def test_cleaning_the_lines_of_a_text_agrees_with_cleaning_each(text: str) -> None:
+    # Lines split by str.splitlines() never hold the characters it splits at, so the text
+    # is not searched for those marks; every other mark still sends lines the long way.
+    raws = text.splitlines()
+    assert clean_all(raws, text) == [clean(raw) for raw in raws]

@@ -47,6 +47,10 @@ _RUNS_OF_SPACE = re.compile(r" {2,}")
 # In ASCII text, what clean() does beyond stripping: the marks it acts on, and the ASCII
 # white space other than " " (which str.isprintable() refuses in clean's shortcut).
 _CLEANED = ("<", "&", "  ", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+# The same marks but those that end a line for str.splitlines(): in lines it split, they
+# are never found, so a text split by it is not searched for them (each search is a pass
+# over the whole text).
+_CLEANED_IN_LINES = tuple(mark for mark in _CLEANED if len(f"a{mark}b".splitlines()) == 1)
 
 
 def clean(raw: str) -> str:
@@ -138,7 +142,9 @@ class Line:
 
 
 def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
-    r""":func:`clean` each raw line; ``whole`` is the text they were split from, if known.
+    r""":func:`clean` each raw line; ``whole`` is the text ``str.splitlines`` split them from.
+
+    Without ``whole`` the lines are joined to search them.
 
     When the whole text holds none of the ASCII marks :func:`clean` acts on, each ASCII
     line's text is the line stripped, and only the other lines are cleaned one by one (a
@@ -148,9 +154,10 @@ def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
         >>> clean_all(["  Hi ", "a&amp;b", "\u00a0x\u2013y "])
         ['Hi', 'a&b', 'x\u2013y']
     """
+    marks = _CLEANED_IN_LINES
     if whole is None:
-        whole = "\n".join(raws)
-    if any(mark in whole for mark in _CLEANED):
+        whole, marks = "\n".join(raws), _CLEANED
+    if any(mark in whole for mark in marks):
         return [clean(raw) for raw in raws]
     if whole.isascii():
         return list(map(str.strip, raws))
