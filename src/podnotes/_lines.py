@@ -214,12 +214,13 @@ class Lines(Sequence[Line]):
     any sequence of the same Line values, a tuple included.
     """
 
-    __slots__ = ("_built", "_raws", "_start", "_stop", "_texts")
+    __slots__ = ("_built", "_joins", "_raws", "_start", "_stop", "_texts")
 
     def __init__(self, raws: list[str], texts: list[str]) -> None:
         """Hold ``raws`` (lines as written) and ``texts`` (cleaned), numbered from 1."""
         self._raws, self._texts = raws, texts
         self._built: list[Line | None] = [None] * len(raws)
+        self._joins: dict[tuple[int, int], str] = {}  # joined(), by span, for every view
         self._start, self._stop = 0, len(raws)
 
     @property
@@ -231,6 +232,23 @@ class Lines(Sequence[Line]):
     def texts(self) -> list[str]:
         """Each line cleaned, as :attr:`Line.text` (a new list)."""
         return self._texts[self._start : self._stop]
+
+    def joined(self) -> str:
+        r"""The texts joined with ``\n``: made once for these lines, shared by every view.
+
+        The section splitter searches a transcript's lines joined, and the transcript
+        reader reads them so: one join of a long transcript serves both.
+
+        Example:
+            >>> lines = split_lazily("a\n b\nc")
+            >>> lines[1:].joined(), lines[1:].joined() is lines[1:].joined()
+            ('b\nc', True)
+        """
+        span = (self._start, self._stop)
+        text = self._joins.get(span)
+        if text is None:
+            text = self._joins[span] = "\n".join(self._texts[self._start : self._stop])
+        return text
 
     @property
     def first_number(self) -> int:
@@ -253,6 +271,7 @@ class Lines(Sequence[Line]):
                 return tuple(self)[index]
             view = Lines.__new__(Lines)
             view._raws, view._texts, view._built = self._raws, self._texts, self._built  # noqa: SLF001
+            view._joins = self._joins  # noqa: SLF001
             view._start = self._start + start  # noqa: SLF001
             view._stop = self._start + max(start, stop)  # noqa: SLF001
             return view

@@ -78,7 +78,11 @@ class Reader(LineReader):
     """
 
     def read_all(
-        self, numbers: Sequence[int], raws: Sequence[str], texts: Sequence[str]
+        self,
+        numbers: Sequence[int],
+        raws: Sequence[str],
+        texts: Sequence[str],
+        joined: str | None = None,
     ) -> list[SpeakerTurn]:
         """Read every line of a text held in memory, then :meth:`finish`; return the turns.
 
@@ -97,15 +101,20 @@ class Reader(LineReader):
             numbers: Each line's number.
             raws: Each line as written.
             texts: Each line cleaned (see :func:`podnotes._lines.clean`).
+            joined: The texts joined by line breaks, when the caller has them already.
         """
         with collector_paused():
-            return self._read_all(numbers, raws, texts)
+            return self._read_all(numbers, raws, texts, joined)
 
     def _read_all(
-        self, numbers: Sequence[int], raws: Sequence[str], texts: Sequence[str]
+        self,
+        numbers: Sequence[int],
+        raws: Sequence[str],
+        texts: Sequence[str],
+        joined: str | None,
     ) -> list[SpeakerTurn]:
         turns: list[SpeakerTurn] = []
-        joined = self._without_cues(texts)
+        joined = self._without_cues(texts, joined)
         if joined is None:
             count = len(texts)
             for index in range(count):
@@ -129,15 +138,18 @@ class Reader(LineReader):
             self.done = None
         return turns
 
-    def _without_cues(self, texts: Sequence[str]) -> str | None:
-        """The lines joined, when the fast paths may read them: no cue, no WebVTT header.
+    def _without_cues(self, texts: Sequence[str], joined: str | None = None) -> str | None:
+        """The lines joined (``joined``, if given), when the fast paths may read them.
+
+        They may when they hold no cue and no WebVTT header.
 
         Without ``-->`` no line is cue structure, so no block ever opens; the first line
         that is not blank is the only one that could be a header, and it is not one.
         """
         if self.vtt or self._block is not _Block.NONE:
             return None
-        joined = "\n".join(texts)
+        if joined is None:
+            joined = "\n".join(texts)
         if ">" in joined and "-->" in joined:  # one rare character is found far faster
             return None
         if not self._started:

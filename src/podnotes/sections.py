@@ -250,7 +250,7 @@ def split_sections(
     body = lines[fence:] if fence else lines
     texts = every[fence:] if fence else every
     previous_text = ""
-    hash_lines = _HashLines(texts)
+    hash_lines = _HashLines(texts, body if isinstance(body, Lines) else None)
     index, count, opened = -1, len(texts), 0  # opened: where the current block's lines start
     while index + 1 < count:
         index += 1
@@ -355,13 +355,16 @@ class _HashLines:
     one to the next: a transcript of thousands of lines costs one ``join`` and a ``find``
     per ``#`` line, not a Python step per line.  The lines are searched from the first
     index asked for on (the splitter asks in increasing order), so the page's head, which
-    may hold the only character that is not ASCII, does not widen the joined text.
+    may hold the only character that is not ASCII, does not widen the joined text; from
+    :class:`~podnotes._lines.Lines`, the transcript reader reads that same joined text.
     """
 
-    __slots__ = ("_at", "_from", "_texts")
+    __slots__ = ("_at", "_from", "_lines", "_texts")
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], lines: Lines | None = None) -> None:
+        """Search ``texts``; ``lines``, when they are the same lines, join them for it."""
         self._texts = texts
+        self._lines = lines
         self._at: list[int] = []
         self._from = len(texts) + 1  # searched from this index on; nothing searched yet
 
@@ -374,7 +377,12 @@ class _HashLines:
         return at[found] if found < len(at) else len(self._texts)
 
     def _find(self, first: int) -> list[int]:
-        joined = "\n".join(self._texts[first:])
+        lines = self._lines
+        if lines is None:
+            joined = "\n".join(self._texts[first:])
+        else:
+            view = lines[first:]
+            joined = view.joined() if isinstance(view, Lines) else "\n".join(self._texts[first:])
         found: list[int] = []
         line, start, hashes = first, 0, 0  # the line at ``start``; where the search goes on
         while (hashes := joined.find("#", hashes)) >= 0:  # "#" is rare, "\n#" slow to find

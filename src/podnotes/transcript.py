@@ -239,15 +239,16 @@ def read_transcript(
     """
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
+    joined = None
     if isinstance(lines, Lines):  # no Line objects needed: read the texts it holds
         first = lines.first_number
         numbers: Sequence[int] = range(first, first + len(lines))
-        raws, texts = lines.raws, lines.texts
+        raws, texts, joined = lines.raws, lines.texts, lines.joined()
     else:
         raws = [line.raw for line in lines]
         numbers = [line.number for line in lines]
         texts = clean_all(raws)
-    turns = tuple(reader.read_all(numbers, raws, texts))
+    turns = tuple(reader.read_all(numbers, raws, texts, joined))
     return _result(reader, turns, found)
 
 
