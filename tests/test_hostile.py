@@ -375,6 +375,15 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return make
 
 
+def _after(head: str, unit: str) -> Callable[[int], str]:
+    """``head``, then ``unit`` repeated on the same line up to about ``size`` characters."""
+
+    def make(size: int) -> str:
+        return head + unit * max(1, size // len(unit))
+
+    return make
+
+
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "digits": _repeat("1"),
     "digits-and-colons": _repeat("12:"),
@@ -391,6 +400,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "same-time-lines": _repeat("0:00 Intro\n"),
     "run-on-times": _repeat("(00:00) - Intro "),
     "speaker-labels": _repeat("Ann: "),
+    # A line a plain layout would take but for colons too far in to be a label's.
+    "late-colons-after-a-time": _after("00:00:01 " + "a" * 60, " :"),
+    "late-colons-after-a-label": _after("Ann (00:00:01):\n" + "a" * 100, " :"),
     "cue-arrows": _repeat("00:00.000 --> "),
     "backslashes": _repeat("\\"),
     "escaped-line-breaks": _repeat("a\\\n"),
@@ -448,6 +460,19 @@ def test_a_million_blank_lines(name: str) -> None:
     begin = time.perf_counter()
     read("\n" * 1_000_000 + "0:00 Intro\n", False)  # noqa: FBT003 - the Reader shape
     assert time.perf_counter() - begin < 60  # it ends, and not by the time CI gives up
+
+
+@pytest.mark.parametrize("head", ["00:00:01 " + "a" * 60, "Ann (00:00:01):\n" + "a" * 100])
+def test_colons_late_in_a_long_line_of_a_plain_layout_take_linear_time(head: str) -> None:
+    # The bulk reader looks back from each colon to its line's start; it once did so from
+    # every colon, which is quadratic in a line of colons (too cheap to show at the sizes
+    # of the test above: memrchr is fast).
+    def make(size: int) -> str:
+        return head + " :" * (size // 2)
+
+    small = min(_seconds(READERS["transcript"], make(50_000)) for _ in range(3))
+    big = min(_seconds(READERS["transcript"], make(50_000 * GROWTH)) for _ in range(3))
+    assert big <= SLOWDOWN * small + NOISE, f"{small:.4f}s -> {big:.4f}s"
 
 
 def test_hundred_thousand_character_lines() -> None:

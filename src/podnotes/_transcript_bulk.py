@@ -240,7 +240,9 @@ def _mark_in(joined: str, marks: str, start: int, stop: int) -> bool:
 
     Each line of ``joined`` follows a line break; the places are counted as by
     ``line.find(mark, start, stop)``.  Marks are rare in speech, so the loop runs once
-    per mark, not once per line.
+    per mark found, not once per line; a mark past ``stop`` sends the search on to the
+    next line, so each line is looked back over at most once (a long line full of
+    colons stays linear).
     """
     for mark in marks:
         at = joined.find(mark)
@@ -248,7 +250,11 @@ def _mark_in(joined: str, marks: str, start: int, stop: int) -> bool:
             place = at - joined.rfind("\n", 0, at) - 1
             if start <= place < stop:
                 return True
-            at = joined.find(mark, at + 1)
+            if place < start:
+                at = joined.find(mark, at + 1)
+                continue
+            end = joined.find("\n", at)
+            at = -1 if end < 0 else joined.find(mark, end)
     return False
 
 
