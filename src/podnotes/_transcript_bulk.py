@@ -7,12 +7,15 @@ what the line state machine would do line after line, but a *column* at a time: 
 and each slice runs over every line at once in a C loop (``map``, ``filter``, a compiled
 pattern), and Python code runs once per distinct label, not once per line.
 
-It declines (returns None) as soon as one line is not of the layout's plainest shape, and
-the caller reads the text the usual way; declining costs a few column passes, never a
-second reading.  When it accepts a text, the reader ends in the very state reading line
-after line leaves it in (``tests/property/test_transcript_fastpath.py`` holds the two
-equal): the turns, the labels with their counts and first lines, the layouts, the last
-turn left open for ``finish``.
+When some turns run over more lines (wrapped lines, paragraphs), a second try sorts the
+lines into turns in one Python loop, the tests that need no state still run in C.  Either
+declines (returns None) as soon as one line is not what the line reader's shortcuts take
+in that layout, and the caller reads the text the usual way; declining costs a few passes
+over the lines, never a wrong reading.  When it accepts a text, the reader ends in the
+very state reading line after line leaves it in
+(``tests/property/test_transcript_fastpath.py`` holds the two equal): the turns, the
+labels with their counts and first lines, the layouts, the last turn left open for
+``finish``.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ _FEW_LABELS: Final = 16  # up to this many, list.index finds each label's first 
 _ELLIPSES: Final = ("...", "…")
 # What may not open a line of plain text or a label line here: the line reader looks
 # closer at such lines (a time, a bracket, a voice tag).
-_NOT_PLAIN_FIRST: Final = DIGITS | {"(", "[", "<"}
+_TIME_FIRST: Final = DIGITS | {"(", "["}  # what may open a line that opens with a time
+_NOT_PLAIN_FIRST: Final = _TIME_FIRST | {"<"}
 _LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # as _transcript_fast: where a label's colon may be
 
 # The clocks of ``Name (00:01:19):`` lines, each line's last 11 characters, run together:
@@ -53,6 +57,7 @@ _BLANK_AFTER_LABEL: Final = re.compile(r"\):\n\n")  # found faster than by str.f
 #   accepts: "00:00:17 01:02:03 "          rejects: "00:00:75 ", "0:00:17 H"
 _TIMED_CLOCKS: Final = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9] )*")
 _TIMED_CLOCK: Final = 9  # len("00:00:17 ")
+_CLOCK: Final = 8  # len("00:00:17")
 
 # The text after such a clock, as the line reader's shortcut takes it: it opens with
 # nothing that could go on with the lead (a dash, a bracket, a digit, a space, "to" of a
@@ -93,12 +98,18 @@ def read_bulk(
     rows = _Rows(numbers, raws, texts, len(lines))
     first = lines[0]
     if first[0] in DIGITS:
-        return _timed_text(reader, rows, lines)
-    if first.endswith("):"):
-        if _BLANK_AFTER_LABEL.search(joined):  # not this layout's plainest
-            return None
-        return _name_time(reader, rows, lines)
-    return _name_colon(reader, rows, lines)
+        form: Form = "timed-text"
+        turns = _timed_text(reader, rows, lines)
+    elif first.endswith("):"):
+        form = "name-time-line"
+        plainest = not _BLANK_AFTER_LABEL.search(joined)
+        turns = _name_time(reader, rows, lines) if plainest else None
+    else:
+        form = "name-colon"
+        turns = _name_colon(reader, rows, lines)
+    if turns is None:  # a turn of more than one line, maybe: read line by line, still in bulk
+        turns = _with_more_lines(reader, rows, lines, form)
+    return turns
 
 
 class _Rows:
@@ -109,23 +120,23 @@ class _Rows:
     top for the first lines, from the bottom for the last ones.
     """
 
-    __slots__ = ("_found", "_total", "numbers", "raws", "texts")
+    __slots__ = ("_found", "numbers", "raws", "texts", "total")
 
     def __init__(
         self, numbers: Sequence[int], raws: Sequence[str], texts: Sequence[str], total: int
     ) -> None:
         self.numbers, self.raws, self.texts = numbers, raws, texts
-        self._total = total  # how many lines are not blank
+        self.total = total  # how many lines are not blank
         self._found: dict[int, _Row] = {}
 
     def find(self, places: Iterable[int]) -> None:
         """Find the rows of the ``places``-th lines that are not blank (counting from 0)."""
         wanted = sorted(set(places))
-        tail = [place for place in wanted if place >= self._total - _TAIL]
+        tail = [place for place in wanted if place >= self.total - _TAIL]
         texts = self.texts
         self._walk(compress(count(), texts), wanted[: len(wanted) - len(tail)])
         backwards = compress(range(len(texts) - 1, -1, -1), reversed(texts))
-        self._walk(backwards, [self._total - 1 - place for place in reversed(tail)], self._total)
+        self._walk(backwards, [self.total - 1 - place for place in reversed(tail)], self.total)
 
     def _walk(self, indexes: Iterator[int], steps: list[int], total: int = 0) -> None:
         """Take the ``steps``-th (increasing) of ``indexes``; from the bottom if ``total``."""
@@ -309,6 +320,121 @@ def _milliseconds(run: str, width: int, at: int) -> list[int] | None:
     return starts if all(map(le, starts, starts[1:])) else None
 
 
+# One line that opens a turn: its label (None for no speaker), its clock ("HH:MM:SS", or
+# "" for none) and the text after them on the line ("" when the text starts on the next).
+_Opened = tuple[str | None, str, str]
+_Opener = Callable[[LineReader, str, dict[str, str | None]], _Opened | None]
+_AFTER_COLON: Final = frozenset({"", " "})  # what may follow a label's colon
+
+# ``Lenny (00:01:19):`` as one line (see _NAME_CLOCKS).
+_NAME_TIME_LINE: Final = re.compile(r"([^:]*)\(([0-9]{2}:[0-5][0-9]:[0-5][0-9])\):")
+
+# ``00:00:17 text`` as one line: a clock, a space, then text that cannot go on with the lead
+# (see _NOT_TIMED_TEXT) and holds no colon where a label's would be (places 1 to 45 of the
+# text).  Both branches of the text are bounded: no backtracking.
+#   accepts: "00:00:17 So it begins.", "01:02:03 Agents, later: a word ..."
+#   rejects: "00:00:17 Lex: Hi", "00:00:17 to 00:00:20 Hi", "00:00:17 PM news", "0:00:17 Hi"
+_TIMED_LINE: Final = re.compile(
+    r"([0-9]{2}:[0-5][0-9]:[0-5][0-9]) (?![-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to)"
+    rf"(.(?:[^:]{{{_LABEL_COLON_SPAN - 1}}}.*|[^:]{{0,{_LABEL_COLON_SPAN - 2}}}))"
+)
+
+
+def _open_name_colon(reader: LineReader, line: str, known: dict[str, str | None]) -> _Opened | None:
+    """``Name: text`` (or ``Name:`` alone) as the line reader's shortcut takes it."""
+    colon = line.find(":", 1, NAME_TIME_SPAN)
+    if colon < 0 or line[colon + 1 : colon + 2] not in _AFTER_COLON:
+        return None
+    head = line[:colon]
+    label = known[head] if head in known else known.setdefault(head, _colon_label(reader, head))
+    return None if label is None else (label, "", line[colon + 2 :])
+
+
+def _open_name_time(reader: LineReader, line: str, known: dict[str, str | None]) -> _Opened | None:
+    """``Name (00:01:19):`` alone on its line, as the line reader's shortcut takes it."""
+    match = _NAME_TIME_LINE.fullmatch(line) if line.endswith("):") else None
+    if match is None:
+        return None
+    head = match[1]
+    label = known[head] if head in known else known.setdefault(head, _time_label(reader, head))
+    return None if label is None else (label, match[2], "")
+
+
+def _open_timed(_reader: LineReader, line: str, _known: dict[str, str | None]) -> _Opened | None:
+    """``00:00:17 text``, as the line reader's shortcut takes it (no speaker is named)."""
+    match = _TIMED_LINE.fullmatch(line) if line[0] in DIGITS else None
+    return None if match is None else (None, match[1], match[2])
+
+
+_OPENERS: Final[dict[Form, _Opener]] = {
+    "name-colon": _open_name_colon,
+    "name-time-line": _open_name_time,
+    "timed-text": _open_timed,
+}
+
+
+def _with_more_lines(  # noqa: C901, PLR0911 -- one loop, each test inline
+    reader: LineReader, rows: _Rows, lines: list[str], form: Form
+) -> list[SpeakerTurn] | None:
+    """A layout's turns when some take more lines: wrapped lines, paragraphs.
+
+    A line opens a turn as the layout's shortcut reads it, or is one more line of the
+    turn's text (joined with a space, or with a line break after a blank line), as the line
+    reader's shortcut takes it: opening with no time, bracket or ``<`` and holding no colon
+    or semicolon where a label's or a timecode's would be.  Any other line leaves the text
+    to the line reader, and so do a turn with no text, a line of text that is a label
+    already used, and one right above a line that opens with a time (the line reader may
+    take either for a speaker's name).  The tests that need no state run over all lines at
+    once; the loop only sorts the lines into turns.
+    """
+    if any(map(str.startswith, lines, repeat(STARTING_POINT))):
+        return None
+    spans = repeat(NAME_TIME_SPAN)
+    colons = list(map(str.find, lines, repeat(":"), repeat(1), spans))
+    semicolons = list(map(str.find, lines, repeat(";"), repeat(1), spans))
+    firsts = list(map(itemgetter(0), lines))
+    texts = rows.texts
+    at = list(compress(range(len(texts)), texts))  # where the lines that are not blank are
+    open_line = _OPENERS[form]
+    known: dict[str, str | None] = {}  # each head's label, as the line reader caches them
+    seen: set[str] = set()  # the labels used so far
+    openers: list[int] = []
+    speakers: list[str | None] = []
+    clocks: list[str] = []
+    parts: list[list[str]] = []
+    last = len(lines) - 1
+    for place, line in enumerate(lines):
+        if colons[place] >= 0 or firsts[place] in _NOT_PLAIN_FIRST:
+            opened = open_line(reader, line, known)
+            if opened is None:
+                return None
+            label, clock, rest = opened
+            openers.append(place)
+            speakers.append(label)
+            clocks.append(clock)
+            parts.append([rest] if rest else [])
+            if label is not None:
+                seen.add(label)
+            continue
+        if not openers or semicolons[place] >= 0 or line in seen:
+            return None
+        if place < last and at[place + 1] == at[place] + 1 and firsts[place + 1] in _TIME_FIRST:
+            return None  # a name alone, then a timed line: the line reader may take it so
+        turn = parts[-1]
+        if turn:
+            turn.append("\n" if at[place] - at[place - 1] > 1 else " ")
+        turn.append(line)
+    if not all(parts) or len(known) > _MAX_LABELS:
+        return None  # a turn with no text: the line reader reports it
+    starts = None
+    if form != "name-colon":
+        starts = _milliseconds("".join(clocks), _CLOCK, 0)
+        if starts is None:
+            return None
+    said = [turn[0] if len(turn) == 1 else "".join(turn) for turn in parts]
+    return _settle(reader, rows, form, speakers, said, starts=starts, openers=openers)
+
+
 def _first_turns(speakers: list[str]) -> dict[str, int]:
     """Each label's first turn, labels in order of first appearance."""
     distinct = dict.fromkeys(speakers)
@@ -327,22 +453,30 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     said: list[str],
     *,
     starts: list[int] | None = None,
+    openers: Sequence[int] | None = None,
 ) -> list[SpeakerTurn]:
     """Build the turns and leave ``reader`` as the line reader would after the last line.
 
-    ``starts`` are the turns' start times, if the layout has them.  In ``name-time-line``
-    each turn takes two lines (its label's and its text's), else one.  Each label is noted
-    as ``LineReader._note_label`` would: its uses, and the line it was first used on.
+    ``starts`` are the turns' start times, if the layout has them.  ``openers`` are the
+    places (among the lines that are not blank) of the lines that open the turns; each
+    turn's text runs to the line before the next one opens.  Without them, a turn takes
+    two lines in ``name-time-line`` (its label's and its text's) and one in the others.
+    Each label is noted as ``LineReader._note_label`` would: its uses, and the line it
+    was first used on.
     """
     count = len(said)
-    lines = 2 if form == "name-time-line" else 1
-    last, next_to_last = (count - 1) * lines, count * lines - 1  # the last turn's lines
+    if openers is None:
+        step = 2 if form == "name-time-line" else 1
+        openers = range(0, count * step, step)
+    ends_at = [*(place - 1 for place in openers[1:]), rows.total - 1]  # each turn's last line
     labelled = [label for label in speakers if label is not None]
     firsts = _first_turns(labelled) if labelled else {}
-    rows.find([0, last, next_to_last, max(0, last - 1), *(k * lines for k in firsts.values())])
+    before_last = ends_at[-2] if count > 1 else 0
+    rows.find([openers[0], openers[-1], ends_at[-1], before_last,
+               *(openers[turn] for turn in firsts.values())])  # fmt: skip
     uses = Counter(labelled)
     for label, first in firsts.items():
-        info = _Label(rows[first * lines], tagged=lines == 2)  # noqa: PLR2004 -- a time tags it
+        info = _Label(rows[openers[first]], tagged=form == "name-time-line")  # a time tags it
         info.count = uses[label]
         reader.labels[label] = info
     stamps: list[Timestamp | None] = [None] * count
@@ -353,15 +487,15 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
         for same in compress(range(count - 1), map(eq, starts, starts[1:])):
             ends[same] = None
     turns = _trusted_turns(speakers[:-1], said[:-1], stamps[:-1], ends[:-1])
-    turn = _Turn(speakers[-1], stamps[-1], None, rows[last])
+    turn = _Turn(speakers[-1], stamps[-1], None, rows[openers[-1]])
     turn.parts.append(said[-1])
     if said[-1].endswith(_ELLIPSES):
-        turn.last = rows[next_to_last]
+        turn.last = rows[ends_at[-1]]
     if count > 1 and said[-2].endswith(_ELLIPSES):  # _finished notes each closed turn's end
         reader.truncated = True
-        reader._cut = rows[last - 1]  # noqa: SLF001
+        reader._cut = rows[before_last]  # noqa: SLF001
     reader.forms[form] = count
-    reader.first_of_form[form] = rows[0]
+    reader.first_of_form[form] = rows[openers[0]]
     reader._turn = turn  # noqa: SLF001
     reader._speaker = speakers[-1]  # noqa: SLF001
     reader._last_ms = None if starts is None else starts[-1]  # noqa: SLF001

@@ -245,7 +245,7 @@ _PLAIN_LAYOUTS = ("name-colon", "name-time-line", "timed-text")
 
 def _turn_lines(layout: str, name: str, clock: str, said: str) -> list[str]:
     if layout == "name-colon":
-        return [f"{name}: {said}"]
+        return [f"{name}: {said}"] if len(said) % 4 else [f"{name}:", said]
     if layout == "name-time-line":
         return [f"{name} ({clock}):", said]
     return [f"{clock} {said}"]
@@ -273,6 +273,9 @@ def plain_layout_texts(draw: st.DrawFn) -> str:
         name = draw(st.sampled_from(_NAMES[:7] if draw(st.integers(0, 4)) else _NAMES))
         said = draw(speech()) if draw(st.integers(0, 2)) == 0 else " ".join(_WORDS[2:5])
         out += _turn_lines(layout, name, clocks[index], said)
+        for _ in range(draw(st.sampled_from((0, 0, 0, 1, 2)))):  # more lines of the turn
+            out += [""] * draw(st.sampled_from((0, 1)))  # wrapped, or a new paragraph
+            out.append(draw(st.sampled_from((*_NAMES[:3], "so it goes", "And then..."))))
         out += [""] * draw(st.sampled_from((0, 1, 1, 1, 2)))
     if draw(st.integers(0, 2)) == 0:
         out[draw(st.integers(0, len(out) - 1))] = draw(lines())
@@ -292,9 +295,14 @@ def test_the_bulk_path_reads_as_the_line_by_line_path(
         ("Ann: Hi.\nLex Fridman: Hello.\n\nAnn: So...", True),
         ("Ann (00:00:01):\nHi.\n\nLex (00:00:04):\nHello.", True),
         ("00:00:01 Hi.\n00:00:04 Hello.\n", True),
-        ("Ann: Hi.\nand more.", False),  # a line of text under a label
+        ("Ann: Hi.\nand more.\n\nA new paragraph.\nLex: So.", True),  # more lines
+        ("Ann:\nHi.\nLex: So.", True),  # a label alone, its text below
+        ("Ann: Hi.\n\nAnn\nmore", False),  # a label alone may name the next speaker
+        ("00:00:01 Hi.\nAnn\n00:00:04 Hello.", False),  # so may a name above a time
+        ("Ann:\nLex: So.", False),  # a turn with no text
+        ("Hi.\nAnn: Hello.", False),  # text before the first label
         ("Speaker 1: Hi.\nSpeaker 2: Hello.", False),  # a label ending in a digit
-        ("Ann (00:00:01):\n\nHi.", False),  # the text not right after the label
+        ("Ann (00:00:01):\n\nHi.", True),  # a blank line between label and text
         ("Ann (00:00:04):\nHi.\nLex (00:00:01):\nHello.", False),  # a time going back
         ("00:00:01 Hi.\n00:00:04 Lex: Hello.", False),  # a label after the time
         ("00:00:01 Hi.\n00:00:04 PM news.", False),  # a time of day
