@@ -29,33 +29,42 @@ from operator import eq, getitem, itemgetter, le
 from typing import Final, cast
 
 from podnotes import _speakers
-from podnotes._speakers import DIGITS, MAX_CHARS, NAME_TIME_SPAN, STARTING_POINT
-from podnotes._transcript_reader import Form, LineReader, _Label, _Turn
+from podnotes._speakers import DIGITS, NAME_TIME_SPAN, STARTING_POINT
+from podnotes._transcript_reader import (
+    _AFTER_COLON,
+    _ELLIPSES,
+    _LABEL_COLON_SPAN,
+    _MAX_LABELS,
+    _NOT_FAST_FIRST,
+    _TIME_FIRST,
+    Form,
+    LineReader,
+    _Label,
+    _Turn,
+)
 from podnotes.model import SpeakerTurn, _trusted_timestamps, _trusted_turns
 from podnotes.timestamps import Timestamp
 
 __all__ = ["read_bulk"]
 
-_MAX_LABELS: Final = 1000  # as the line reader: more distinct labels are left to it
 _TAIL: Final = 4  # the last lines that are not blank, found from the bottom
 _FEW_LABELS: Final = 16  # up to this many, list.index finds each label's first turn
-_ELLIPSES: Final = ("...", "…")
-# What may not open a line of plain text or a label line here: the line reader looks
-# closer at such lines (a time, a bracket, a voice tag).
-_TIME_FIRST: Final = DIGITS | {"(", "["}  # what may open a line that opens with a time
-_NOT_PLAIN_FIRST: Final = _TIME_FIRST | {"<"}
-_LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # as _transcript_fast: where a label's colon may be
+# The parts the patterns below are made of.  A clock in range, as the shortcuts read it:
+_HHMMSS: Final = "[0-9]{2}:[0-5][0-9]:[0-5][0-9]"
+# What may open the text after ``00:00:17 `` that could go on with the lead instead: a
+# dash, a bracket, a digit, a space, "to" of a range, a time of day.
+_MORE_LEAD: Final = r"[-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to"
 
 # The clocks of ``Name (00:01:19):`` lines, each line's last 11 characters, run together:
 # hours, then minutes and seconds in range.  The rest of each line is its label's head.
 #   accepts: "(00:01:19):(01:02:03):"      rejects: "(00:61:19):", "(0:01:19): "
-_NAME_CLOCKS: Final = re.compile(r"(?:\([0-9]{2}:[0-5][0-9]:[0-5][0-9]\):)*")
+_NAME_CLOCKS: Final = re.compile(rf"(?:\({_HHMMSS}\):)*")
 _NAME_CLOCK: Final = 11  # len("(00:01:19):")
 _BLANK_AFTER_LABEL: Final = re.compile(r"\):\n\n")  # found faster than by str.find
 
 # The clocks of ``00:00:17 text`` lines, each line's first 9 characters, run together.
 #   accepts: "00:00:17 01:02:03 "          rejects: "00:00:75 ", "0:00:17 H"
-_TIMED_CLOCKS: Final = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9] )*")
+_TIMED_CLOCKS: Final = re.compile(f"(?:{_HHMMSS} )*")
 _TIMED_CLOCK: Final = 9  # len("00:00:17 ")
 _CLOCK: Final = 8  # len("00:00:17")
 
@@ -63,7 +72,7 @@ _CLOCK: Final = 8  # len("00:00:17")
 # nothing that could go on with the lead (a dash, a bracket, a digit, a space, "to" of a
 # range, a time of day).  Run over the texts joined, each after a line break.
 #   finds: "\n- Hi", "\nto 00:00:20 Hi", "\nPM news", "\n3 things"
-_NOT_TIMED_TEXT: Final = re.compile(r"\n(?:[-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to)")
+_NOT_TIMED_TEXT: Final = re.compile(f"\n(?:{_MORE_LEAD})")
 
 # A line of text that the line reader would look at closer than at plain text.
 _NOT_PLAIN_TEXT: Final = re.compile(r"\n(?:[0-9(\[<]|" + re.escape(STARTING_POINT) + ")")
@@ -185,7 +194,7 @@ def _colon_label(reader: LineReader, head: str) -> str | None:
     """The label of ``head: text`` when the line reader's shortcut would take it as one."""
     if (
         not head
-        or head[0] in _NOT_PLAIN_FIRST
+        or head[0] in _NOT_FAST_FIRST
         or head[-1] in DIGITS  # "At 3: ..." is no label line, but a time's
         or ":" in head  # the line's first colon must be the label's
         or len(head) >= _LABEL_COLON_SPAN
@@ -226,7 +235,7 @@ def _time_label(reader: LineReader, head: str) -> str | None:
     """The label of ``head(00:01:19):`` when the line reader's shortcut would take it."""
     if (
         not head
-        or head[0] in _NOT_PLAIN_FIRST
+        or head[0] in _NOT_FAST_FIRST
         or ":" in head  # the line's first colon must be the clock's
         or len(head) + 3 >= NAME_TIME_SPAN  # where the line reader looks for the colon
         or head.startswith(STARTING_POINT)
@@ -324,10 +333,9 @@ def _milliseconds(run: str, width: int, at: int) -> list[int] | None:
 # "" for none) and the text after them on the line ("" when the text starts on the next).
 _Opened = tuple[str | None, str, str]
 _Opener = Callable[[LineReader, str, dict[str, str | None]], _Opened | None]
-_AFTER_COLON: Final = frozenset({"", " "})  # what may follow a label's colon
 
 # ``Lenny (00:01:19):`` as one line (see _NAME_CLOCKS).
-_NAME_TIME_LINE: Final = re.compile(r"([^:]*)\(([0-9]{2}:[0-5][0-9]:[0-5][0-9])\):")
+_NAME_TIME_LINE: Final = re.compile(rf"([^:]*)\(({_HHMMSS})\):")
 
 # ``00:00:17 text`` as one line: a clock, a space, then text that cannot go on with the lead
 # (see _NOT_TIMED_TEXT) and holds no colon where a label's would be (places 1 to 45 of the
@@ -335,7 +343,7 @@ _NAME_TIME_LINE: Final = re.compile(r"([^:]*)\(([0-9]{2}:[0-5][0-9]:[0-5][0-9])\
 #   accepts: "00:00:17 So it begins.", "01:02:03 Agents, later: a word ..."
 #   rejects: "00:00:17 Lex: Hi", "00:00:17 to 00:00:20 Hi", "00:00:17 PM news", "0:00:17 Hi"
 _TIMED_LINE: Final = re.compile(
-    r"([0-9]{2}:[0-5][0-9]:[0-5][0-9]) (?![-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to)"
+    f"({_HHMMSS}) (?!{_MORE_LEAD})"
     rf"(.(?:[^:]{{{_LABEL_COLON_SPAN - 1}}}.*|[^:]{{0,{_LABEL_COLON_SPAN - 2}}}))"
 )
 
@@ -404,7 +412,7 @@ def _with_more_lines(  # noqa: C901, PLR0911 -- one loop, each test inline
     parts: list[list[str]] = []
     last = len(lines) - 1
     for place, line in enumerate(lines):
-        if colons[place] >= 0 or firsts[place] in _NOT_PLAIN_FIRST:
+        if colons[place] >= 0 or firsts[place] in _NOT_FAST_FIRST:
             opened = open_line(reader, line, known)
             if opened is None:
                 return None

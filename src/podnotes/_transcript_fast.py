@@ -16,11 +16,14 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from podnotes import _speakers
-from podnotes._speakers import DIGITS, MAX_CHARS, NAME_TIME_SPAN, STARTING_POINT
+from podnotes._speakers import DIGITS, NAME_TIME_SPAN, STARTING_POINT
 from podnotes._transcript_bulk import read_bulk
 from podnotes._transcript_reader import (
+    _AFTER_COLON,
     _ELLIPSES,
+    _LABEL_COLON_SPAN,
     _MAX_LABELS,
+    _NOT_FAST_FIRST,
     _TIME_FIRST,
     LineReader,
     _Block,
@@ -51,13 +54,10 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-_NOT_FAST_FIRST: Final = _TIME_FIRST | {"<"}  # lines the fast path leaves to the full one
 _LEAD_GOES_ON: Final = frozenset("-–—|·•[") | DIGITS  # after "00:00:17 ": maybe more lead
 _AM_PM: Final = frozenset("AaPp")
 _M: Final = frozenset("Mm")
 _DOT_M: Final = frozenset({".M", ".m"})
-_AFTER_COLON: Final = frozenset({"", " "})  # what may follow a label's colon, when fast
-_LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # where split_label looks for a label's colon
 _UNSEEN: Final = "\0"  # no verdict yet (a label never holds NUL: a name test refuses it)
 
 

@@ -26,6 +26,7 @@ from podnotes._speakers import (
     CUE,
     CUE_TAG,
     DIGITS,
+    MAX_CHARS,
     NAME_TIME_SPAN,
     STARTING_POINT,
     VOICE,
@@ -62,6 +63,10 @@ _MAX_LABELS: Final = 1000  # distinct labels remembered (and shapes cached) per 
 _ELLIPSES: Final = ("...", "…")
 _TIME_FIRST: Final = DIGITS | {"(", "["}
 _SPECIAL_FIRST: Final = _TIME_FIRST | {"<", "S"}  # what may open a line that is not just text
+# For the shortcuts of _transcript_fast and _transcript_bulk, which must read as this reader:
+_NOT_FAST_FIRST: Final = _TIME_FIRST | {"<"}  # a line opening so is left to this reader
+_LABEL_COLON_SPAN: Final = MAX_CHARS + 6  # where split_label looks for a label's colon
+_AFTER_COLON: Final = frozenset({"", " "})  # what may follow a label's colon
 
 _Row = tuple[int, str, str]  # line number, raw line, cleaned text
 
