@@ -92,7 +92,7 @@ def read_bulk(
     ``reader`` must be fresh, and the text must hold no ``<``, no ``-->`` and no WebVTT
     header (the caller checks).  On success the reader holds the state the line state
     machine would have after the last line, the last turn still open, and the other turns
-    are returned; on None the reader is untouched.
+    are returned; on None the reader holds nothing new but the label verdicts it caches.
 
     Args:
         reader: A reader that has read nothing yet.
