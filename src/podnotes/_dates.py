@@ -237,7 +237,7 @@ def _from_digits(text: str) -> DateResult:
 def _from_iso(text: str) -> DateResult:
     try:
         moment = _parser.isoparse(text)
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, ArithmeticError, TypeError):
         return _refuse("date.invalid", "a valid ISO 8601 date", text)
     notes: list[DateNote] = []
     return _in_range(_to_day(moment, text, notes), text, notes)
@@ -251,7 +251,9 @@ def _from_words(text: str) -> DateResult:
     for default in _DEFAULTS:
         try:
             readings.append(_parser.parse(text, default=default, dayfirst=dayfirst, tzinfos=zones))
-        except (_parser.ParserError, OverflowError, TypeError, ValueError):
+        except (_parser.ParserError, ArithmeticError, TypeError, ValueError):
+            # ArithmeticError: OverflowError, and decimal.InvalidOperation, which dateutil
+            # lets out on a clock of many digits ("000:2222...")
             return _refuse("date.unreadable", _EXAMPLE, text)
     first, second = readings
     missing = _missing(first, second)
