@@ -348,13 +348,25 @@ _TIMED_LINE: Final = re.compile(
 )
 
 
+def _known_label(
+    reader: LineReader,
+    head: str,
+    known: dict[str, str | None],
+    label_of: Callable[[LineReader, str], str | None],
+) -> str | None:
+    """``label_of(reader, head)``, worked out once per head and kept in ``known``."""
+    if head not in known:
+        known[head] = label_of(reader, head)
+    return known[head]
+
+
 def _open_name_colon(reader: LineReader, line: str, known: dict[str, str | None]) -> _Opened | None:
     """``Name: text`` (or ``Name:`` alone) as the line reader's shortcut takes it."""
     colon = line.find(":", 1, NAME_TIME_SPAN)
     if colon < 0 or line[colon + 1 : colon + 2] not in _AFTER_COLON:
         return None
     head = line[:colon]
-    label = known[head] if head in known else known.setdefault(head, _colon_label(reader, head))
+    label = _known_label(reader, head, known, _colon_label)
     return None if label is None else (label, "", line[colon + 2 :])
 
 
@@ -364,7 +376,7 @@ def _open_name_time(reader: LineReader, line: str, known: dict[str, str | None])
     if match is None:
         return None
     head = match[1]
-    label = known[head] if head in known else known.setdefault(head, _time_label(reader, head))
+    label = _known_label(reader, head, known, _time_label)
     return None if label is None else (label, match[2], "")
 
 
