@@ -25,8 +25,8 @@ import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, count, islice, repeat
-from operator import eq, getitem, itemgetter, le
-from typing import Final, cast
+from operator import eq, getitem, itemgetter
+from typing import Final, NamedTuple, cast
 
 from podnotes import _speakers
 from podnotes._speakers import DIGITS, NAME_TIME_SPAN, STARTING_POINT
@@ -55,18 +55,14 @@ _HHMMSS: Final = "[0-9]{2}:[0-5][0-9]:[0-5][0-9]"
 # dash, a bracket, a digit, a space, "to" of a range, a time of day.
 _MORE_LEAD: Final = r"[-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to"
 
-# The clocks of ``Name (00:01:19):`` lines, each line's last 11 characters, run together:
-# hours, then minutes and seconds in range.  The rest of each line is its label's head.
-#   accepts: "(00:01:19):(01:02:03):"      rejects: "(00:61:19):", "(0:01:19): "
-_NAME_CLOCKS: Final = re.compile(rf"(?:\({_HHMMSS}\):)*")
-_NAME_CLOCK: Final = 11  # len("(00:01:19):")
+# How clocks are spelt, for _clock_starts: "9" a digit, "5" a digit up to 5.  The clock of
+# a ``Name (00:01:19):`` line is its last 11 characters (the rest is its label's head); a
+# ``00:00:17 text`` line's is its first 9; a clock the line patterns below found is 8.
+#   accepts: "(00:01:19):", "00:00:17 "      rejects: "(00:61:19):", "(0:01:19): ", "0:00:17 H"
+_NAME_CLOCK: Final = "(99:59:59):"
+_TIMED_CLOCK: Final = "99:59:59 "
+_CLOCK: Final = "99:59:59"
 _BLANK_AFTER_LABEL: Final = re.compile(r"\):\n\n")  # found faster than by str.find
-
-# The clocks of ``00:00:17 text`` lines, each line's first 9 characters, run together.
-#   accepts: "00:00:17 01:02:03 "          rejects: "00:00:75 ", "0:00:17 H"
-_TIMED_CLOCKS: Final = re.compile(f"(?:{_HHMMSS} )*")
-_TIMED_CLOCK: Final = 9  # len("00:00:17 ")
-_CLOCK: Final = 8  # len("00:00:17")
 
 # The text after such a clock, as the line reader's shortcut takes it: it opens with
 # nothing that could go on with the lead (a dash, a bracket, a digit, a space, "to" of a
@@ -78,6 +74,16 @@ _NOT_TIMED_TEXT: Final = re.compile(f"\n(?:{_MORE_LEAD})")
 _NOT_PLAIN_TEXT: Final = re.compile(r"\n(?:[0-9(\[<]|" + re.escape(STARTING_POINT) + ")")
 
 _Row = tuple[int, str, str]
+
+
+class _Starts(NamedTuple):
+    """The start of each turn, in milliseconds, and the turns that start with the next one."""
+
+    ms: list[int]
+    ties: list[int]
+
+
+_SAME: Final = 1 << 31  # a step between two clocks' lanes, when the two are the same time
 
 
 def read_bulk(
@@ -210,22 +216,15 @@ def _name_time(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speake
 
     The caller has made sure that no blank line follows a line ending in ``):``.
     """
-    turns = len(lines) // 2
     if len(lines) % 2:
         return None  # not label, text, label, text, ...
     labels, said = lines[::2], lines[1::2]
-    clocks = _cut(labels, slice(-_NAME_CLOCK, None))
-    run = "".join(clocks)
-    if len(run) != turns * _NAME_CLOCK or not _NAME_CLOCKS.fullmatch(run):
+    starts = _clock_starts(_cut(labels, slice(-len(_NAME_CLOCK), None)), _NAME_CLOCK)
+    if starts is None or not _plain_text(said):
         return None
-    if not _plain_text(said):
-        return None
-    heads = _cut(labels, slice(None, -_NAME_CLOCK))
+    heads = _cut(labels, slice(None, -len(_NAME_CLOCK)))
     verdicts = _verdicts(reader, heads, _time_label)
     if verdicts is None:
-        return None
-    starts = _milliseconds(run, _NAME_CLOCK, 1)
-    if starts is None:
         return None
     speakers = list(map(verdicts.__getitem__, heads))
     return _settle(reader, rows, "name-time-line", speakers, said, starts=starts)
@@ -280,17 +279,13 @@ def _mark_in(joined: str, marks: str, start: int, stop: int) -> bool:
 
 def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[SpeakerTurn] | None:
     """Every line ``00:00:17 text``, one turn each, with no speaker."""
-    clocks = _cut(lines, slice(None, _TIMED_CLOCK))
-    run = "".join(clocks)
-    if len(run) != len(lines) * _TIMED_CLOCK or not _TIMED_CLOCKS.fullmatch(run):
+    starts = _clock_starts(_cut(lines, slice(None, len(_TIMED_CLOCK))), _TIMED_CLOCK)
+    if starts is None:
         return None
-    said = _cut(lines, slice(_TIMED_CLOCK, None))
+    said = _cut(lines, slice(len(_TIMED_CLOCK), None))
     joined = "\n" + "\n".join(said)
     if _NOT_TIMED_TEXT.search(joined) or _mark_in(joined, ":", 1, _LABEL_COLON_SPAN):
         return None  # the time may go on, or a label follow it: the line reader looks closer
-    starts = _milliseconds(run, _TIMED_CLOCK, 0)
-    if starts is None:
-        return None
     speakers: list[str | None] = [None] * len(lines)
     return _settle(reader, rows, "timed-text", speakers, said, starts=starts)
 
@@ -300,33 +295,60 @@ def _cut(lines: list[str], part: slice) -> list[str]:
     return cast("list[str]", list(map(getitem, lines, repeat(part))))
 
 
-def _milliseconds(run: str, width: int, at: int) -> list[int] | None:
-    """Each turn's start from the clocks run together; None when a time goes back.
+def _clock_starts(clocks: list[str], frame: str) -> _Starts | None:
+    """Each turn's start from its clock; None when one is no clock, or a time goes back.
 
-    ``run`` holds one clock every ``width`` characters, ``HH:MM:SS`` from ``at`` (the
-    pattern that matched it made sure of that).  All clocks are read at once, in C: each
-    digit column (say, every clock's tens of minutes) is copied by an extended slice into
-    the low byte of 4-byte lanes of one big integer, and the arithmetic is done on those
-    integers, lane by lane.  No lane ever overflows (the most is 99:59:59, 359,999,000 ms,
-    under 2**32) nor borrows (the digits are taken off their "0" first), so unpacking the
-    lanes gives each clock's milliseconds.  A time before the one above it is reported by
-    the line reader: it reads such a text.
+    Each of ``clocks`` should be spelt as ``frame`` shows: ``9`` stands for a digit, ``5``
+    for a digit up to 5, any other character for itself (``"99:59:59 "`` is a clock and a
+    space).  All clocks are checked and read at once, in C: each column of ``frame`` (say,
+    every clock's tens of minutes) is taken out by one extended slice and tested whole.
+    The digit columns are copied into the low byte of 4-byte lanes of one big integer and
+    the arithmetic is done on those integers, lane by lane.  No lane ever overflows (the
+    most is 99:59:59, 359,999,000 ms, under 2**31) nor borrows (the digits are taken off
+    their "0" first), so unpacking the lanes gives each clock's milliseconds.  One more
+    subtraction, each lane from the next with 2**31 added first, tells in the same way
+    whether any time goes back (the line reader reports that, so the text is declined)
+    and where two turns start on the same second.
     """
+    width, run = len(frame), "".join(clocks)
+    if not clocks or len(run) != len(clocks) * width or not run.isascii():
+        return None
     data = run.encode("ascii")
-    count = len(data) // width
-    lanes = bytearray(4 * count)
-    zeros = int.from_bytes(b"\x00\x00\x000" * count, "big")  # "0" in every lane
+    number = len(clocks)
+    for offset, spelt in enumerate(frame):
+        column = data[offset::width]
+        if spelt == "9":
+            fits = column.isdigit()
+        elif spelt == "5":
+            fits = column.isdigit() and not column.translate(None, b"012345")
+        else:
+            fits = column.count(spelt.encode("ascii")) == number
+        if not fits:
+            return None
+    lanes = bytearray(4 * number)
+    zeros = int.from_bytes(b"\x00\x00\x000" * number, "big")  # "0" in every lane
+    digits = iter([offset for offset, spelt in enumerate(frame) if spelt in "59"])
 
-    def digits(offset: int) -> int:
-        lanes[3::4] = data[at + offset :: width]
-        return int.from_bytes(lanes, "big") - zeros
+    def two_digits() -> int:
+        lanes[3::4] = data[next(digits) :: width]
+        tens = int.from_bytes(lanes, "big") - zeros
+        lanes[3::4] = data[next(digits) :: width]
+        return tens * 10 + int.from_bytes(lanes, "big") - zeros
 
-    hours = digits(0) * 10 + digits(1)
-    minutes = digits(3) * 10 + digits(4)
-    seconds = digits(6) * 10 + digits(7)
+    hours, minutes, seconds = two_digits(), two_digits(), two_digits()
     total = ((hours * 60 + minutes) * 60 + seconds) * 1000
-    starts = list(struct.unpack(f">{count}I", total.to_bytes(4 * count, "big")))
-    return starts if all(map(le, starts, starts[1:])) else None
+    starts = list(struct.unpack(f">{number}I", total.to_bytes(4 * number, "big")))
+    if number == 1:
+        return _Starts(starts, [])
+    later = total & ((1 << 32 * (number - 1)) - 1)  # every start but the first, in lanes
+    earlier = total >> 32  # every start but the last, in the same lanes
+    half = int.from_bytes(b"\x80\x00\x00\x00" * (number - 1), "big")  # 2**31 in every lane
+    packed = (later + half - earlier).to_bytes(4 * (number - 1), "big")
+    steps = struct.unpack(f">{number - 1}I", packed)
+    if min(steps) < _SAME:
+        return None
+    ties = list(compress(count(), map(eq, steps, repeat(_SAME)))) if _SAME in steps else []
+    return _Starts(starts, ties)
 
 
 # One line that opens a turn: its label (None for no speaker), its clock ("HH:MM:SS", or
@@ -334,7 +356,7 @@ def _milliseconds(run: str, width: int, at: int) -> list[int] | None:
 _Opened = tuple[str | None, str, str]
 _Opener = Callable[[LineReader, str, dict[str, str | None]], _Opened | None]
 
-# ``Lenny (00:01:19):`` as one line (see _NAME_CLOCKS).
+# ``Lenny (00:01:19):`` as one line (its clock as _NAME_CLOCK spells it).
 _NAME_TIME_LINE: Final = re.compile(rf"([^:]*)\(({_HHMMSS})\):")
 
 # ``00:00:17 text`` as one line: a clock, a space, then text that cannot go on with the lead
@@ -448,7 +470,7 @@ def _with_more_lines(  # noqa: C901, PLR0911 -- one loop, each test inline
         return None  # a turn with no text: the line reader reports it
     starts = None
     if form != "name-colon":
-        starts = _milliseconds("".join(clocks), _CLOCK, 0)
+        starts = _clock_starts(clocks, _CLOCK)
         if starts is None:
             return None
     said = [turn[0] if len(turn) == 1 else "".join(turn) for turn in parts]
@@ -465,6 +487,13 @@ def _first_turns(speakers: list[str]) -> dict[str, int]:
     return {label: first[label] for label in distinct}
 
 
+def _uses(speakers: list[str], firsts: dict[str, int]) -> dict[str, int]:
+    """How many turns each label of ``firsts`` (all of those in ``speakers``) has."""
+    if len(firsts) <= _FEW_LABELS:  # a C loop over the list per label beats one per turn
+        return {label: speakers.count(label) for label in firsts}
+    return Counter(speakers)
+
+
 def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     reader: LineReader,
     rows: _Rows,
@@ -472,15 +501,16 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     speakers: list[str] | list[str | None],
     said: list[str],
     *,
-    starts: list[int] | None = None,
+    starts: _Starts | None = None,
     openers: Sequence[int] | None = None,
 ) -> list[SpeakerTurn]:
     """Build the turns and leave ``reader`` as the line reader would after the last line.
 
-    ``starts`` are the turns' start times, if the layout has them.  ``openers`` are the
-    places (among the lines that are not blank) of the lines that open the turns; each
-    turn's text runs to the line before the next one opens.  Without them, a turn takes
-    two lines in ``name-time-line`` (its label's and its text's) and one in the others.
+    ``starts`` are the turns' start times, if the layout has them (see _clock_starts).
+    ``openers`` are the places (among the lines that are not blank) of the lines that open
+    the turns; each turn's text runs to the line before the next one opens.  Without them,
+    a turn takes two lines in ``name-time-line`` (its label's and its text's) and one in
+    the others.
     Each label is noted as ``LineReader._note_label`` would: its uses, and the line it
     was first used on.
     """
@@ -488,29 +518,30 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     if openers is None:
         step = 2 if form == "name-time-line" else 1
         openers = range(0, count * step, step)
-    ends_at = [*(place - 1 for place in openers[1:]), rows.total - 1]  # each turn's last line
-    labelled = [label for label in speakers if label is not None]
-    firsts = _first_turns(labelled) if labelled else {}
-    before_last = ends_at[-2] if count > 1 else 0
-    rows.find([openers[0], openers[-1], ends_at[-1], before_last,
+    last = rows.total - 1  # the last turn's last line
+    before_last = openers[-1] - 1 if count > 1 else 0  # the line that ends the turn before
+    # Either every turn is labelled or none is (the layout decides).
+    firsts = _first_turns(cast("list[str]", speakers)) if speakers[0] is not None else {}
+    rows.find([openers[0], openers[-1], last, before_last,
                *(openers[turn] for turn in firsts.values())])  # fmt: skip
-    uses = Counter(labelled)
+    uses = _uses(cast("list[str]", speakers), firsts)
     for label, first in firsts.items():
         info = _Label(rows[openers[first]], tagged=form == "name-time-line")  # a time tags it
         info.count = uses[label]
         reader.labels[label] = info
     stamps: list[Timestamp | None] = [None] * count
-    ends: list[Timestamp | None] = [None] * count
+    ends: list[Timestamp | None] = stamps
     if starts is not None:  # a turn ends where the next one starts, when that is later
-        stamps = list(_trusted_timestamps(starts))
+        stamps = list(_trusted_timestamps(starts.ms))
         ends = [*stamps[1:], None]
-        for same in compress(range(count - 1), map(eq, starts, starts[1:])):
+        for same in starts.ties:
             ends[same] = None
-    turns = _trusted_turns(speakers[:-1], said[:-1], stamps[:-1], ends[:-1])
+    # The columns are read in step with the speakers: all but the last turn are built.
+    turns = _trusted_turns(speakers[:-1], said, stamps, ends)
     turn = _Turn(speakers[-1], stamps[-1], None, rows[openers[-1]])
     turn.parts.append(said[-1])
     if said[-1].endswith(_ELLIPSES):
-        turn.last = rows[ends_at[-1]]
+        turn.last = rows[last]
     if count > 1 and said[-2].endswith(_ELLIPSES):  # _finished notes each closed turn's end
         reader.truncated = True
         reader._cut = rows[before_last]  # noqa: SLF001
@@ -518,6 +549,6 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     reader.first_of_form[form] = rows[openers[0]]
     reader._turn = turn  # noqa: SLF001
     reader._speaker = speakers[-1]  # noqa: SLF001
-    reader._last_ms = None if starts is None else starts[-1]  # noqa: SLF001
+    reader._last_ms = None if starts is None else starts.ms[-1]  # noqa: SLF001
     reader._blank_before = not rows.texts[-1]  # noqa: SLF001
     return turns

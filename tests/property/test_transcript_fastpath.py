@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import podnotes
 from podnotes import _lines, page, transcript
 from podnotes._lines import Lines, clean, clean_all, split, split_lazily
-from podnotes._transcript_bulk import _milliseconds, read_bulk
+from podnotes._transcript_bulk import _clock_starts, read_bulk
 from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
@@ -328,10 +328,34 @@ def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
     named: bool,  # noqa: FBT001
 ) -> None:
     # The bulk path reads every clock of a transcript at once, in lanes of one big integer.
-    width, at = (11, 1) if named else (9, 0)
     spelt = [f"{h:02d}:{m:02d}:{s:02d}" for h, m, s in clocks]
-    run = "".join(f"({clock}):" if named else f"{clock} " for clock in spelt)
+    framed = [f"({clock}):" if named else f"{clock} " for clock in spelt]
     expected = [((h * 60 + m) * 60 + s) * 1000 for h, m, s in clocks]
     assert [Timestamp.parse(clock).ms for clock in spelt] == expected
-    in_order = expected == sorted(expected)
-    assert _milliseconds(run, width, at) == (expected if in_order else None)
+    found = _clock_starts(framed, "(99:59:59):" if named else "99:59:59 ")
+    if expected != sorted(expected):
+        assert found is None
+    else:
+        assert found is not None
+        ties = [
+            place for place in range(len(expected) - 1) if expected[place] == expected[place + 1]
+        ]
+        assert (found.ms, found.ties) == (expected, ties)
+
+
+@pytest.mark.parametrize(
+    "clocks",
+    [
+        ["00:00:01 ", "00:60:00 "],  # minutes out of range
+        ["00:00:01 ", "00:00:60 "],  # seconds out of range
+        ["00:00:01 ", "0:00:02 x"],  # one digit of hours
+        ["00:00:01 ", "00-00-02 "],  # not colons
+        ["00:00:01 ", "00:00:02x"],  # no space after the clock
+        ["00:00:01 ", "00:0a:02 "],  # a letter for a digit
+        ["00:00:01 ", "00:00:\u0662 "],  # a digit, but not an ASCII one
+        ["00:00:01 ", "00:00:02"],  # one clock too short
+        [],  # no clock at all
+    ],
+)
+def test_clock_columns_refuse_what_is_no_clock(clocks: list[str]) -> None:
+    assert _clock_starts(clocks, "99:59:59 ") is None
