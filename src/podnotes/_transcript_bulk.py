@@ -25,7 +25,7 @@ import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, count, islice, repeat
-from operator import eq, getitem, itemgetter
+from operator import getitem, itemgetter, not_
 from typing import Final, NamedTuple, cast
 
 from podnotes import _speakers
@@ -83,7 +83,9 @@ class _Starts(NamedTuple):
     ties: list[int]
 
 
-_SAME: Final = 1 << 31  # a step between two clocks' lanes, when the two are the same time
+_DIGIT_WORTHS: Final = (36_000_000, 3_600_000, 600_000, 60_000, 10_000, 1_000)
+# What the bytes of "00:00:00" add up to with those worths: 48 ("0") times their sum.
+_ZERO_DIGITS: Final = ord("0") * sum(_DIGIT_WORTHS)
 
 
 def read_bulk(
@@ -303,12 +305,13 @@ def _clock_starts(clocks: list[str], frame: str) -> _Starts | None:
     space).  All clocks are checked and read at once, in C: each column of ``frame`` (say,
     every clock's tens of minutes) is taken out by one extended slice and tested whole.
     The digit columns are copied into the low byte of 4-byte lanes of one big integer and
-    the arithmetic is done on those integers, lane by lane.  No lane ever overflows (the
-    most is 99:59:59, 359,999,000 ms, under 2**31) nor borrows (the digits are taken off
-    their "0" first), so unpacking the lanes gives each clock's milliseconds.  One more
-    subtraction, each lane from the next with 2**31 added first, tells in the same way
-    whether any time goes back (the line reader reports that, so the text is declined)
-    and where two turns start on the same second.
+    the arithmetic is done on those integers, lane by lane: each digit column times its
+    worth in milliseconds, summed.  No lane ever overflows (even "99:99:99" as bytes, 57
+    each, sums under 2**32) and the sum of what "0" adds is taken off every lane exactly,
+    so unpacking the lanes gives each clock's milliseconds (the most is 99:59:59, under
+    2**29).  One more subtraction, each lane from the next with 2**31 added first, tells in
+    the same way whether any time goes back (the line reader reports that, so the text is
+    declined) and where two turns start on the same second.
     """
     width, run = len(frame), "".join(clocks)
     if not clocks or len(run) != len(clocks) * width or not run.isascii():
@@ -325,30 +328,29 @@ def _clock_starts(clocks: list[str], frame: str) -> _Starts | None:
             fits = column.count(spelt.encode("ascii")) == number
         if not fits:
             return None
+    # Each digit's worth in milliseconds, in the order the digits come: tens of hours, hours,
+    # tens of minutes, minutes, tens of seconds, seconds.  Each digit is added as its byte
+    # ("0" is 48), then 48 times all the worths is taken off every lane at once.
     lanes = bytearray(4 * number)
-    zeros = int.from_bytes(b"\x00\x00\x000" * number, "big")  # "0" in every lane
-    digits = iter([offset for offset, spelt in enumerate(frame) if spelt in "59"])
-
-    def two_digits() -> int:
-        lanes[3::4] = data[next(digits) :: width]
-        tens = int.from_bytes(lanes, "big") - zeros
-        lanes[3::4] = data[next(digits) :: width]
-        return tens * 10 + int.from_bytes(lanes, "big") - zeros
-
-    hours, minutes, seconds = two_digits(), two_digits(), two_digits()
-    total = ((hours * 60 + minutes) * 60 + seconds) * 1000
+    total = -_ZERO_DIGITS * int.from_bytes(b"\x00\x00\x00\x01" * number, "big")
+    digits = [offset for offset, spelt in enumerate(frame) if spelt in "59"]
+    for offset, worth in zip(digits, _DIGIT_WORTHS, strict=True):
+        lanes[3::4] = data[offset::width]
+        total += worth * int.from_bytes(lanes, "big")
     starts = list(struct.unpack(f">{number}I", total.to_bytes(4 * number, "big")))
     if number == 1:
         return _Starts(starts, [])
     later = total & ((1 << 32 * (number - 1)) - 1)  # every start but the first, in lanes
     earlier = total >> 32  # every start but the last, in the same lanes
     half = int.from_bytes(b"\x80\x00\x00\x00" * (number - 1), "big")  # 2**31 in every lane
-    packed = (later + half - earlier).to_bytes(4 * (number - 1), "big")
-    steps = struct.unpack(f">{number - 1}I", packed)
-    if min(steps) < _SAME:
+    steps = later + half - earlier
+    if steps & half != half:  # a lane came out under 2**31: that time went back
         return None
-    ties = list(compress(count(), map(eq, steps, repeat(_SAME)))) if _SAME in steps else []
-    return _Starts(starts, ties)
+    packed = (steps ^ half).to_bytes(4 * (number - 1), "big")  # 0 where two times are the same
+    if b"\x00\x00\x00\x00" not in packed:  # no such lane (this finds some that are not)
+        return _Starts(starts, [])
+    gaps = struct.unpack(f">{number - 1}I", packed)
+    return _Starts(starts, list(compress(count(), map(not_, gaps))))
 
 
 # One line that opens a turn: its label (None for no speaker), its clock ("HH:MM:SS", or

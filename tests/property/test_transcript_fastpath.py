@@ -359,3 +359,22 @@ def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
 )
 def test_clock_columns_refuse_what_is_no_clock(clocks: list[str]) -> None:
     assert _clock_starts(clocks, "99:59:59 ") is None
+
+
+@pytest.mark.parametrize(
+    ("clocks", "ties"),
+    [
+        (["00:00:05 ", "00:00:05 ", "00:00:06 ", "00:00:06 "], [0, 2]),
+        # Steps of 8,192 s then 1 s: their lanes hold four zero bytes across the two, which
+        # is no tie.
+        (["00:00:00 ", "02:16:32 ", "02:16:33 "], []),
+        (["99:59:59 ", "99:59:59 "], [0]),
+    ],
+)
+def test_clock_columns_find_the_turns_that_start_together(
+    clocks: list[str], ties: list[int]
+) -> None:
+    found = _clock_starts(clocks, "99:59:59 ")
+    assert found is not None
+    assert found.ties == ties
+    assert found.ms == [Timestamp.parse(clock.strip()).ms for clock in clocks]
