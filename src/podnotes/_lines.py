@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
+from itertools import filterfalse
 from typing import overload
 
 import attrs
@@ -159,10 +160,18 @@ def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
         whole, marks = "\n".join(raws), _CLEANED
     if any(mark in whole for mark in marks):
         return [clean(raw) for raw in raws]
+    texts = list(map(str.strip, raws))
     if whole.isascii():
-        return list(map(str.strip, raws))
-    # str.isascii() reads a flag CPython keeps on each string: no scan of the line.
-    return [raw.strip() if raw.isascii() else clean(raw) for raw in raws]
+        return texts
+    # Only the lines that are not ASCII need more than a strip, and they are found in C:
+    # str.isascii() reads a flag CPython keeps on each string (no scan of the line), and
+    # list.index() finds each one from the one before it, by identity first.
+    place = 0
+    for raw in filterfalse(str.isascii, raws):
+        place = raws.index(raw, place)
+        texts[place] = clean(raw)
+        place += 1
+    return texts
 
 
 # Trusted construction of Line, for split(): Line has no validators, converters, defaults

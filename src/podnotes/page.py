@@ -135,7 +135,7 @@ class _EpisodeBuilder:
     fields: dict[str, object] = attrs.field(factory=dict)
     chapters: list[TimedItem] = attrs.field(factory=list)
     highlights: list[TimedItem] = attrs.field(factory=list)
-    turns: list[SpeakerTurn] = attrs.field(factory=list)
+    turns: tuple[SpeakerTurn, ...] = ()  # a page's only transcript keeps its tuple: no copy
     sections: list[Section] = attrs.field(factory=list)
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     front_matter: header.FrontMatter | None = None
@@ -296,7 +296,7 @@ class _EpisodeBuilder:
     def _transcript(self, lines: Sequence[Line]) -> None:
         found = transcript.read_transcript(lines, options=self.options)
         self.diagnostics.extend(found.diagnostics)
-        self.turns.extend(found.turns)
+        self.turns += found.turns
         if found.truncated:
             self.fields["transcript_truncated"] = True
         if found.title is not None:
@@ -327,14 +327,14 @@ class _EpisodeBuilder:
         order = sorted(self.diagnostics, key=lambda d: (d.line, d.column))
         return Parsed(episode, order)
 
-    def _turns(self) -> list[SpeakerTurn]:
+    def _turns(self) -> tuple[SpeakerTurn, ...]:
         """The turns; the last timed one ends with the episode when the page gives its length."""
         duration = self.fields.get("duration")
         turns = self.turns
         if turns and isinstance(duration, Timestamp):
             last = turns[-1]
             if last.start is not None and last.end is None and duration > last.start:
-                turns = [*turns[:-1], attrs.evolve(last, end=duration)]
+                turns = (*turns[:-1], attrs.evolve(last, end=duration))
         return turns
 
     def _chapters(self) -> list[Chapter]:
