@@ -40,8 +40,8 @@ from collections.abc import Callable
 
 import podnotes
 from podnotes import transcript
+from podnotes._collector import collector_paused
 from podnotes._lines import clean_all
-from podnotes._transcript_fast import collector_paused
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamps, _trusted_turns
 from podnotes.timestamps import Timestamp
 

@@ -14,8 +14,8 @@ import attrs
 import pytest
 
 from podnotes import _speakers
+from podnotes._collector import collector_paused
 from podnotes._lines import split
-from podnotes._transcript_fast import collector_paused
 from podnotes.diagnostics import Diagnostic, ParseError, Severity
 from podnotes.model import SpeakerTurn
 from podnotes.timestamps import Timestamp

@@ -10,12 +10,11 @@ The two paths must end in the same state (``tests/property/test_transcript_fastp
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from podnotes import _speakers
+from podnotes._collector import collector_paused
 from podnotes._speakers import DIGITS, NAME_TIME_SPAN, STARTING_POINT
 from podnotes._transcript_bulk import read_bulk
 from podnotes._transcript_reader import (
@@ -31,27 +30,7 @@ from podnotes._transcript_reader import (
 )
 from podnotes.model import SpeakerTurn
 
-__all__ = ["Reader", "collector_paused"]
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause CPython's cyclic garbage collector for the block, if it runs; then restart it.
-
-    A long transcript becomes tens of thousands of turns and timestamps, none of which can
-    form a reference cycle.  Left running, the collector scans them again and again while
-    they are made (every 700 new objects, and whole-heap passes as the heap grows): a third
-    of the time of a 10 MB transcript.  Only ``read_all`` pauses it, where no code but the
-    reader's runs; a collector someone else turned off is left off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+__all__ = ["Reader"]
 
 
 _LEAD_GOES_ON: Final = frozenset("-–—|·•[") | DIGITS  # after "00:00:17 ": maybe more lead

@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from podnotes import header, transcript
+from podnotes._collector import collector_paused
 from podnotes._lines import Line, split_lazily
 from podnotes.diagnostics import Diagnostic, Parsed, ParseError, Severity
 from podnotes.model import (
@@ -71,7 +72,8 @@ def parse(
     if options is not None and not isinstance(options, ParseOptions):
         msg = f"parse() expects options as ParseOptions, found {type(options).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
-    result = _EpisodeBuilder(options=options).run(split_lazily(text))
+    with collector_paused():  # the builder and the page's lines are freed inside
+        result = _EpisodeBuilder(options=options).run(split_lazily(text))
     if strict and not result.ok:
         raise ParseError(result.errors)
     return result

@@ -47,6 +47,7 @@ from typing import Any, Final
 import attrs
 
 from podnotes import _speakers
+from podnotes._collector import collector_paused
 from podnotes._lines import Line, Lines, clean, clean_all
 from podnotes._speakers import (
     ANY_CLOCK,
@@ -280,15 +281,20 @@ def parse(
     """
     _require_str(text, "parse() text")
     _require_options(options, "parse()")
+    with collector_paused():  # the lines are freed inside
+        parsed = _parse_text(text, options)
+    if strict and not parsed.ok:
+        raise ParseError(parsed.diagnostics)
+    return parsed
+
+
+def _parse_text(text: str, options: ParseOptions | None) -> Parsed[tuple[SpeakerTurn, ...]]:
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
     raws = text.splitlines()
     turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, clean_all(raws, text)))
     result = _result(reader, turns, found)
-    parsed = Parsed(result.turns, result.diagnostics)
-    if strict and not parsed.ok:
-        raise ParseError(parsed.diagnostics)
-    return parsed
+    return Parsed(result.turns, result.diagnostics)
 
 
 def _require_str(value: object, what: str) -> str:
