@@ -14,6 +14,7 @@ from podnotes.model import (
     Highlight,
     Section,
     SpeakerTurn,
+    _episode_with_turns,
     _trusted_chapter,
     _trusted_turn,
 )
@@ -218,3 +219,20 @@ def test_trusted_chapters_are_the_chapters_init_makes(
     assert copy.deepcopy(trusted) == made
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         trusted.title = "other"  # type: ignore[misc]
+
+
+def test_an_episode_given_its_turns_after_init_is_the_episode_init_makes() -> None:
+    # _episode_with_turns sets the transcript slot after __init__ (model.py explains why).
+    assert not hasattr(Episode, "__attrs_post_init__")
+    assert "__attrs_cached_hash" not in dir(Episode)
+    turns = (SpeakerTurn(speaker="Ann", text="Hi."), _trusted_turn(None, "Yo.", 0, 1_000))
+    fields = {"title": "Ep", "number": 3, "transcript_truncated": True}
+    trusted = _episode_with_turns(turns, **fields)
+    made = Episode(transcript=turns, **fields)  # type: ignore[arg-type]
+    assert trusted == made
+    assert hash(trusted) == hash(made)
+    assert repr(trusted) == repr(made)
+    assert pickle.dumps(trusted) == pickle.dumps(made)
+    assert trusted.transcript is turns
+    with pytest.raises(TypeError, match="number"):
+        _episode_with_turns(turns, number="3")

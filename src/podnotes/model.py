@@ -440,3 +440,25 @@ def _trusted_chapter(
     _set_chapter_end(chapter, end)
     _set_chapter_url(chapter, url)
     return chapter
+
+
+_set_episode_transcript = Episode.__dict__["transcript"].__set__
+
+
+def _episode_with_turns(turns: tuple[SpeakerTurn, ...], **fields: object) -> Episode:
+    """``Episode(transcript=turns, **fields)`` without checking the type of each turn.
+
+    Every other field is validated as always.  The transcript's validator only checks that
+    each member is a :class:`SpeakerTurn`, one call per turn, and its converter keeps a
+    tuple as it is; so for turns a reader made (trusted or not), setting the slot after
+    ``__init__`` gives the very object ``__init__`` would.  Episode has no cached hash and no
+    ``__attrs_post_init__`` (``tests/test_model.py`` checks both).
+
+    Example:
+        >>> turns = (SpeakerTurn(speaker="Ann", text="Hi."),)
+        >>> _episode_with_turns(turns, title="Ep") == Episode(title="Ep", transcript=turns)
+        True
+    """
+    episode = Episode(**fields)  # type: ignore[arg-type]  # the validators check them
+    _set_episode_transcript(episode, turns)
+    return episode

@@ -23,6 +23,7 @@ from podnotes.model import (
     Highlight,
     Section,
     SpeakerTurn,
+    _episode_with_turns,
     _trusted_chapter,
 )
 from podnotes.options import ParseOptions
@@ -319,12 +320,12 @@ class _EpisodeBuilder:
     def _build(self) -> Parsed[Episode]:
         chapters = self._chapters()
         highlights = [Highlight(at=i.start, text=i.title) for i in self.highlights]
-        episode = Episode(
+        episode = _episode_with_turns(  # the readers made every turn: no check of each
+            self._turns(),
             chapters=chapters,
             highlights=highlights,
-            transcript=self._turns(),
             sections=self.sections,
-            **self.fields,  # type: ignore[arg-type]
+            **self.fields,
         )
         order = sorted(self.diagnostics, key=lambda d: (d.line, d.column))
         return Parsed(episode, order)
