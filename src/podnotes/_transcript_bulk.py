@@ -64,11 +64,24 @@ _TIMED_CLOCK: Final = "99:59:59 "
 _CLOCK: Final = "99:59:59"
 _BLANK_AFTER_LABEL: Final = re.compile(r"\):\n\n")  # found faster than by str.find
 
-# The text after such a clock, as the line reader's shortcut takes it: it opens with
-# nothing that could go on with the lead (a dash, a bracket, a digit, a space, "to" of a
-# range, a time of day).  Run over the texts joined, each after a line break.
-#   finds: "\n- Hi", "\nto 00:00:20 Hi", "\nPM news", "\n3 things"
-_NOT_TIMED_TEXT: Final = re.compile(f"\n(?:{_MORE_LEAD})")
+# A timed line's head as _timed_text reads it: the clock, its space and the text's first two
+# characters; a text of one is filled out with a character no test looks for.
+_TIMED_HEAD: Final = _TIMED_CLOCK + "??"
+_FILL: Final = "~"
+# What _MORE_LEAD matches, column by column (see _may_lead_on): the first characters alone,
+# and the marks of the pairs, as tables for bytes.translate (1 for a mark, 0 for the rest).
+#   leads on: "- Hi", "[laughs]", "3 things", "to 00:00:20 Hi", "PM news", "A.M. news"
+_LEAD_FIRSTS: Final = ("-", "–", "—", "|", "·", "•", "[", " ", *"0123456789")
+
+
+def _marks(characters: str) -> bytes:
+    return bytes(1 if chr(code) in characters else 0 for code in range(256))
+
+
+_MERIDIEM_FIRST: Final = _marks("AaPp")
+_MERIDIEM_SECOND: Final = _marks("Mm.")
+_TO_FIRST: Final = _marks("t")
+_TO_SECOND: Final = _marks("o")
 
 # A line of text that the line reader would look at closer than at plain text.
 _NOT_PLAIN_TEXT: Final = re.compile(r"\n(?:[0-9(\[<]|" + re.escape(STARTING_POINT) + ")")
@@ -221,7 +234,8 @@ def _name_time(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speake
     if len(lines) % 2:
         return None  # not label, text, label, text, ...
     labels, said = lines[::2], lines[1::2]
-    starts = _clock_starts(_cut(labels, slice(-len(_NAME_CLOCK), None)), _NAME_CLOCK)
+    run = "".join(_cut(labels, slice(-len(_NAME_CLOCK), None)))
+    starts = _clock_starts(run, _NAME_CLOCK, len(labels))
     if starts is None or not _plain_text(said):
         return None
     heads = _cut(labels, slice(None, -len(_NAME_CLOCK)))
@@ -281,15 +295,43 @@ def _mark_in(joined: str, marks: str, start: int, stop: int) -> bool:
 
 def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[SpeakerTurn] | None:
     """Every line ``00:00:17 text``, one turn each, with no speaker."""
-    starts = _clock_starts(_cut(lines, slice(None, len(_TIMED_CLOCK))), _TIMED_CLOCK)
-    if starts is None:
-        return None
+    heads = _cut(lines, slice(None, len(_TIMED_HEAD)))  # each clock and its text's opening
+    run = "".join(heads)
+    if len(run) != len(heads) * len(_TIMED_HEAD):  # a text of one character: fill it out
+        run = "".join(map(str.ljust, heads, repeat(len(_TIMED_HEAD)), repeat(_FILL)))
+    starts = _clock_starts(run, _TIMED_HEAD, len(heads))
+    if starts is None or _may_lead_on(run[-2 :: len(_TIMED_HEAD)], run[-1 :: len(_TIMED_HEAD)]):
+        return None  # the time may go on: the line reader looks closer
     said = _cut(lines, slice(len(_TIMED_CLOCK), None))
-    joined = "\n" + "\n".join(said)
-    if _NOT_TIMED_TEXT.search(joined) or _mark_in(joined, ":", 1, _LABEL_COLON_SPAN):
-        return None  # the time may go on, or a label follow it: the line reader looks closer
+    if _mark_in("\n" + "\n".join(said), ":", 1, _LABEL_COLON_SPAN):
+        return None  # a label may follow the time: the line reader looks closer
     speakers: list[str | None] = [None] * len(lines)
     return _settle(reader, rows, "timed-text", speakers, said, starts=starts)
+
+
+def _may_lead_on(firsts: str, seconds: str) -> bool:
+    """Whether a text opens as ``_MORE_LEAD`` matches, given its first and second characters.
+
+    The same test as the line reader's shortcut, column by column: a dash, a bracket, a
+    digit or white space first, "to", or a time of day's "AM" (where "A." is taken for
+    "A.M." without looking further: the line reader then decides).  The pairs are found by
+    marking each column's characters as bytes of 0 and 1 and ANDing the two as integers.
+    """
+    if not firsts.isprintable() or any(mark in firsts for mark in _LEAD_FIRSTS):
+        return True  # (str.isprintable() is false for white space other than " ")
+    return _together(firsts, _MERIDIEM_FIRST, seconds, _MERIDIEM_SECOND) or _together(
+        firsts, _TO_FIRST, seconds, _TO_SECOND
+    )
+
+
+def _together(firsts: str, first: bytes, seconds: str, second: bytes) -> bool:
+    """Whether some place holds a mark of the ``first`` table and one of the ``second``."""
+    marked = int.from_bytes(firsts.encode("latin-1", "replace").translate(first), "big")
+    if not marked:
+        return False
+    return bool(
+        marked & int.from_bytes(seconds.encode("latin-1", "replace").translate(second), "big")
+    )
 
 
 def _cut(lines: list[str], part: slice) -> list[str]:
@@ -297,13 +339,34 @@ def _cut(lines: list[str], part: slice) -> list[str]:
     return cast("list[str]", list(map(getitem, lines, repeat(part))))
 
 
-def _clock_starts(clocks: list[str], frame: str) -> _Starts | None:
+def _digit_columns(run: str, frame: str, number: int) -> list[bytes] | None:
+    """The digit columns of ``number`` pieces spelt as ``frame`` (see _clock_starts)."""
+    width = len(frame)
+    if not number or len(run) != number * width:
+        return None
+    data = run.encode("latin-1", "replace")  # "?" stands in for what Latin-1 cannot hold
+    digits: list[bytes] = []
+    for offset, spelt in enumerate(frame):
+        column = data[offset::width]
+        if spelt in "59":
+            if not column.isdigit():  # (for bytes, only ASCII digits are)
+                return None
+            if spelt == "5" and column.translate(None, b"012345"):
+                return None
+            digits.append(column)
+        elif spelt != "?" and column.count(ord(spelt)) != number:
+            return None
+    return digits
+
+
+def _clock_starts(run: str, frame: str, number: int) -> _Starts | None:
     """Each turn's start from its clock; None when one is no clock, or a time goes back.
 
-    Each of ``clocks`` should be spelt as ``frame`` shows: ``9`` stands for a digit, ``5``
-    for a digit up to 5, any other character for itself (``"99:59:59 "`` is a clock and a
-    space).  All clocks are checked and read at once, in C: each column of ``frame`` (say,
-    every clock's tens of minutes) is taken out by one extended slice and tested whole.
+    ``run`` should be ``number`` pieces run together, each spelt as ``frame`` shows: ``9``
+    stands for an ASCII digit, ``5`` for one up to 5, ``?`` for any character (not read),
+    any other character for itself (``"99:59:59 "`` is a clock and a space).  All clocks
+    are checked and read at once, in C: each column of ``frame`` (say, every clock's tens
+    of minutes) is taken out by one extended slice and tested whole.
     The digit columns are copied into the low byte of 4-byte lanes of one big integer and
     the arithmetic is done on those integers, lane by lane: each digit column times its
     worth in milliseconds, summed.  No lane ever overflows (even "99:99:99" as bytes, 57
@@ -313,29 +376,16 @@ def _clock_starts(clocks: list[str], frame: str) -> _Starts | None:
     the same way whether any time goes back (the line reader reports that, so the text is
     declined) and where two turns start on the same second.
     """
-    width, run = len(frame), "".join(clocks)
-    if not clocks or len(run) != len(clocks) * width or not run.isascii():
+    digits = _digit_columns(run, frame, number)
+    if digits is None:
         return None
-    data = run.encode("ascii")
-    number = len(clocks)
-    for offset, spelt in enumerate(frame):
-        column = data[offset::width]
-        if spelt == "9":
-            fits = column.isdigit()
-        elif spelt == "5":
-            fits = column.isdigit() and not column.translate(None, b"012345")
-        else:
-            fits = column.count(spelt.encode("ascii")) == number
-        if not fits:
-            return None
     # Each digit's worth in milliseconds, in the order the digits come: tens of hours, hours,
     # tens of minutes, minutes, tens of seconds, seconds.  Each digit is added as its byte
     # ("0" is 48), then 48 times all the worths is taken off every lane at once.
     lanes = bytearray(4 * number)
     total = -_ZERO_DIGITS * int.from_bytes(b"\x00\x00\x00\x01" * number, "big")
-    digits = [offset for offset, spelt in enumerate(frame) if spelt in "59"]
-    for offset, worth in zip(digits, _DIGIT_WORTHS, strict=True):
-        lanes[3::4] = data[offset::width]
+    for column, worth in zip(digits, _DIGIT_WORTHS, strict=True):
+        lanes[3::4] = column
         total += worth * int.from_bytes(lanes, "big")
     starts = list(struct.unpack(f">{number}I", total.to_bytes(4 * number, "big")))
     if number == 1:
@@ -362,7 +412,7 @@ _Opener = Callable[[LineReader, str, dict[str, str | None]], _Opened | None]
 _NAME_TIME_LINE: Final = re.compile(rf"([^:]*)\(({_HHMMSS})\):")
 
 # ``00:00:17 text`` as one line: a clock, a space, then text that cannot go on with the lead
-# (see _NOT_TIMED_TEXT) and holds no colon where a label's would be (places 1 to 45 of the
+# (see _may_lead_on) and holds no colon where a label's would be (places 1 to 45 of the
 # text).  Both branches of the text are bounded: no backtracking.
 #   accepts: "00:00:17 So it begins.", "01:02:03 Agents, later: a word ..."
 #   rejects: "00:00:17 Lex: Hi", "00:00:17 to 00:00:20 Hi", "00:00:17 PM news", "0:00:17 Hi"
@@ -472,7 +522,7 @@ def _with_more_lines(  # noqa: C901, PLR0911 -- one loop, each test inline
         return None  # a turn with no text: the line reader reports it
     starts = None
     if form != "name-colon":
-        starts = _clock_starts(clocks, _CLOCK)
+        starts = _clock_starts("".join(clocks), _CLOCK, len(clocks))
         if starts is None:
             return None
     said = [turn[0] if len(turn) == 1 else "".join(turn) for turn in parts]

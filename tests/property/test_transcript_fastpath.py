@@ -11,6 +11,7 @@ a range, a label after the time, brackets, markup, a known label alone on its li
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 import podnotes
 from podnotes import _lines, page, transcript
 from podnotes._lines import Lines, clean, clean_all, split, split_lazily
-from podnotes._transcript_bulk import _clock_starts, read_bulk
+from podnotes._transcript_bulk import _MORE_LEAD, _clock_starts, _may_lead_on, read_bulk
 from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
@@ -306,6 +307,11 @@ def test_the_bulk_path_reads_as_the_line_by_line_path(
         ("Ann (00:00:04):\nHi.\nLex (00:00:01):\nHello.", False),  # a time going back
         ("00:00:01 Hi.\n00:00:04 Lex: Hello.", False),  # a label after the time
         ("00:00:01 Hi.\n00:00:04 PM news.", False),  # a time of day
+        ("00:00:01 Hi.\n00:00:04 a.m. news.", False),  # a time of day, with dots
+        ("00:00:01 Hi.\n00:00:04 today.", False),  # "to" of a range, maybe
+        ("00:00:01 Hi.\n00:00:04 \u2013 more.", False),  # a dash
+        ("00:00:01 I\n00:00:04 Hello.", True),  # a text of one character
+        ("00:00:01 Ah.\n00:00:04 Pa.\n00:00:05 Am I?", False),  # "Am" may be a time of day
         ("00:00:01 Hi.\n00:61:04 Hello.", False),  # a clock out of range
         ("Note: this is long enough to be no label at all, surely: yes", False),
     ],
@@ -332,7 +338,7 @@ def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
     framed = [f"({clock}):" if named else f"{clock} " for clock in spelt]
     expected = [((h * 60 + m) * 60 + s) * 1000 for h, m, s in clocks]
     assert [Timestamp.parse(clock).ms for clock in spelt] == expected
-    found = _clock_starts(framed, "(99:59:59):" if named else "99:59:59 ")
+    found = _clock_starts("".join(framed), "(99:59:59):" if named else "99:59:59 ", len(framed))
     if expected != sorted(expected):
         assert found is None
     else:
@@ -358,7 +364,7 @@ def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
     ],
 )
 def test_clock_columns_refuse_what_is_no_clock(clocks: list[str]) -> None:
-    assert _clock_starts(clocks, "99:59:59 ") is None
+    assert _clock_starts("".join(clocks), "99:59:59 ", len(clocks)) is None
 
 
 @pytest.mark.parametrize(
@@ -374,7 +380,29 @@ def test_clock_columns_refuse_what_is_no_clock(clocks: list[str]) -> None:
 def test_clock_columns_find_the_turns_that_start_together(
     clocks: list[str], ties: list[int]
 ) -> None:
-    found = _clock_starts(clocks, "99:59:59 ")
+    found = _clock_starts("".join(clocks), "99:59:59 ", len(clocks))
     assert found is not None
     assert found.ties == ties
     assert found.ms == [Timestamp.parse(clock.strip()).ms for clock in clocks]
+
+
+_OPENINGS = st.text(
+    alphabet=st.sampled_from("AaPpMm.to -\u2013|\u00b7[5 xZ\u00e9\u4e00\t\x85"), max_size=4
+)
+
+
+@given(st.lists(_OPENINGS.filter(bool), min_size=1, max_size=6))
+def test_leads_found_column_by_column_are_the_ones_the_pattern_finds(texts: list[str]) -> None:
+    # _timed_text tests the first two characters of every text at once; it may decline a
+    # text the line reader would take ("A." not followed by "M", characters that are not
+    # printable), never take one whose opening the line reader reads as more lead.
+    firsts = "".join(text[0] for text in texts)
+    seconds = "".join(text[1:2] or "~" for text in texts)
+    by_pattern = any(re.match(_MORE_LEAD, text) for text in texts)
+    by_columns = _may_lead_on(firsts, seconds)
+    if by_pattern:
+        assert by_columns
+    elif by_columns:
+        assert not firsts.isprintable() or any(
+            text[0] in "AaPp" and text[1:2] == "." for text in texts
+        )
