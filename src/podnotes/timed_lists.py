@@ -621,9 +621,17 @@ def _read_plain(lines: Sequence[Line], minimum: int) -> TimedList | None:
                 items.append(item)
                 places.append(place)
                 continue
-        if not _surely_text(text):
+        if _surely_text(text):
+            texts.append(place)
+            continue
+        row = _classify(line, text)  # no shortcut: the line read the full way, alone
+        if row.kind is RowKind.TEXT:
+            texts.append(place)
+        elif _plain_item(row):
+            items.append(row.items[0])
+            places.append(place)
+        else:
             return None
-        texts.append(place)
     if not items or len(items) < minimum:
         return _no_list(lines)
     first, last = places[0], places[-1]
@@ -638,6 +646,17 @@ def _read_plain(lines: Sequence[Line], minimum: int) -> TimedList | None:
         prelude=_trimmed(lines[:first]),
         trailer=_trimmed(lines[last + 1 :]),
         diagnostics=tuple(diagnostics),
+    )
+
+
+def _plain_item(row: Row) -> bool:
+    """Whether ``row`` is one item as a plain ``0:00 Intro`` line gives it, nothing more."""
+    return (
+        row.kind is RowKind.TIME_FIRST
+        and len(row.items) == 1
+        and not row.problems
+        and not row.lead
+        and not row.trail
     )
 
 

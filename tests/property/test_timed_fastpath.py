@@ -55,6 +55,14 @@ _SPECIAL = st.sampled_from(
         "Links",
         "Sponsors",
         "  ",
+        "ChatGPT",
+        "PTSD",
+        "US:",
+        "Part 5: x",
+        ": \u0663\u0660",
+        "\u0665:\u0663\u0660",
+        "- 0:30",
+        "1.",
     ]
 )
 _TITLE = st.lists(st.one_of(_WORD, _WORD, _WORD, _SPECIAL), max_size=6).map(" ".join)
