@@ -106,7 +106,7 @@ def read_bulk(
     numbers: Sequence[int],
     raws: Sequence[str],
     texts: Sequence[str],
-    joined: str,
+    joined: str | None,
 ) -> list[SpeakerTurn] | None:
     """Read a whole text written in one plain layout; None when it is not one.
 
@@ -120,7 +120,7 @@ def read_bulk(
         numbers: Each line's number.
         raws: Each line as written.
         texts: Each line cleaned.
-        joined: The texts joined with line breaks.
+        joined: The texts joined with line breaks, if the caller has them.
     """
     lines = list(filter(None, texts))
     if not lines:
@@ -132,6 +132,8 @@ def read_bulk(
         turns = _timed_text(reader, rows, lines)
     elif first.endswith("):"):
         form = "name-time-line"
+        if joined is None:
+            joined = "\n".join(texts)
         plainest = not _BLANK_AFTER_LABEL.search(joined)
         turns = _name_time(reader, rows, lines) if plainest else None
     else:

@@ -62,6 +62,8 @@ class Reader(LineReader):
         raws: Sequence[str],
         texts: Sequence[str],
         joined: str | None = None,
+        *,
+        whole: str | None = None,
     ) -> list[SpeakerTurn]:
         """Read every line of a text held in memory, then :meth:`finish`; return the turns.
 
@@ -81,7 +83,13 @@ class Reader(LineReader):
             raws: Each line as written.
             texts: Each line cleaned (see :func:`podnotes._lines.clean`).
             joined: The texts joined by line breaks, when the caller has them already.
+            whole: The text every line was split from, when the lines are all of its
+                lines: when it holds no ``<``, ``>`` or ``&``, neither do the lines
+                (cleaning makes those only by decoding an entity), and they are not
+                joined to be searched.
         """
+        if joined is None and (whole is None or any(mark in whole for mark in "<>&")):
+            joined = "\n".join(texts)
         with collector_paused():
             return self._read_all(numbers, raws, texts, joined)
 
@@ -92,9 +100,9 @@ class Reader(LineReader):
         texts: Sequence[str],
         joined: str | None,
     ) -> list[SpeakerTurn]:
+        """:meth:`read_all`; ``joined`` is None when the lines hold no ``<`` or ``>``."""
         turns: list[SpeakerTurn] = []
-        joined = self._without_cues(texts, joined)
-        if joined is None:
+        if not self._without_cues(texts, joined):
             count = len(texts)
             for index in range(count):
                 following = texts[index + 1] if index + 1 < count else None
@@ -105,7 +113,7 @@ class Reader(LineReader):
         elif (
             self._turn is not None
             or self.forms
-            or "<" in joined
+            or (joined is not None and "<" in joined)
             or (bulk := read_bulk(self, numbers, raws, texts, joined)) is None
         ):
             self._read_fast(numbers, raws, texts, turns)
@@ -117,28 +125,25 @@ class Reader(LineReader):
             self.done = None
         return turns
 
-    def _without_cues(self, texts: Sequence[str], joined: str | None = None) -> str | None:
-        """The lines joined (``joined``, if given), when the fast paths may read them.
+    def _without_cues(self, texts: Sequence[str], joined: str | None) -> bool:
+        """Whether the fast paths may read the lines: they hold no cue and no WebVTT header.
 
-        They may when they hold no cue and no WebVTT header.
-
-        Without ``-->`` no line is cue structure, so no block ever opens; the first line
-        that is not blank is the only one that could be a header, and it is not one.
+        ``joined`` is the lines joined, or None when they hold no ``>``.  Without ``-->`` no
+        line is cue structure, so no block ever opens; the first line that is not blank is
+        the only one that could be a header, and it is not one.
         """
         if self.vtt or self._block is not _Block.NONE:
-            return None
-        if joined is None:
-            joined = "\n".join(texts)
-        if ">" in joined and "-->" in joined:  # one rare character is found far faster
-            return None
+            return False
+        if joined is not None and ">" in joined and "-->" in joined:  # ">" is found faster
+            return False
         if not self._started:
             first = next((text for text in texts if text), None)
             if first is None:
-                return joined
+                return True
             if first.startswith("WEBVTT") and first[6:7] in {"", " "}:
-                return None
+                return False
             self._started = True
-        return joined
+        return True
 
     def _read_fast(  # noqa: C901 -- the hot loop: each test inline, no call per line
         self,

@@ -292,7 +292,8 @@ def _parse_text(text: str, options: ParseOptions | None) -> Parsed[tuple[Speaker
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
     raws = text.splitlines()
-    turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, clean_all(raws, text)))
+    texts = clean_all(raws, text)
+    turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, texts, whole=text))
     result = _result(reader, turns, found)
     return Parsed(result.turns, result.diagnostics)
 

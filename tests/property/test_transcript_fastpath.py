@@ -33,7 +33,8 @@ from podnotes.timestamps import Timestamp
 _NAMES = ("Ann",) * 4 + ("Lex Fridman",) * 3 + (
     "Speaker 1", "lenny", "Note", "**Bo**", "Dr. O'Brien", "Ann (")  # fmt: skip
 _WORDS = ("so", "Agents", "And", "Pm", "AM", "to", "tomorrow", "it", "[laughs]", "x:y", "3:15")
-_ODD = ("", "", "", "...", "…", " PM", ":", ";", "<b>", "&amp;", "\u00a0", "  ", "’")
+_ODD = ("", "", "", "...", "…", " PM", ":", ";", "<b>", "&amp;", "\u00a0", "  ", "’", "&lt;",
+        "-&gt;")  # fmt: skip
 
 
 # Clocks in range and out of it, in the fast path's spelling (HH:MM:SS) and in others.
@@ -83,6 +84,8 @@ def lines(draw: st.DrawFn) -> str:
         "",
         f"<v {name}>{said}",
         f"{clock} --> {until}",
+        f"{clock} --&gt; {until}",  # a cue line once its entity is decoded
+        f"&lt;v {name}&gt;{said}",
     )
     line: str = draw(st.sampled_from(templates))
     indent: str = draw(st.sampled_from(("", " ", "\t")))
@@ -126,12 +129,13 @@ def _line_by_line(text: str, options: ParseOptions | None) -> dict[str, Any]:
     return _state(reader, turns, found)
 
 
-def _all_at_once(text: str, options: ParseOptions | None) -> dict[str, Any]:
+def _all_at_once(text: str, options: ParseOptions | None, *, whole: bool = False) -> dict[str, Any]:
+    """Read at once; with ``whole``, the reader may search the text for "<" and ">"."""
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
     raws = text.splitlines()
     texts = clean_all(raws, text)
-    turns = reader.read_all(range(1, len(raws) + 1), raws, texts)
+    turns = reader.read_all(range(1, len(raws) + 1), raws, texts, whole=text if whole else None)
     return _state(reader, turns, found)
 
 
@@ -141,6 +145,7 @@ def test_the_fast_path_reads_as_the_line_by_line_path(
 ) -> None:
     at_once = _all_at_once(text, options)
     assert at_once == _line_by_line(text, options)
+    assert _all_at_once(text, options, whole=True) == at_once
     # read_transcript (from Line objects) reads as parse (from the text) does.
     found = transcript.read_transcript(split(text), options=options)
     parsed = transcript.parse(text, options=options)
