@@ -583,10 +583,10 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
         info = _Label(rows[openers[first]], tagged=form == "name-time-line")  # a time tags it
         info.count = uses[label]
         reader.labels[label] = info
-    stamps: list[Timestamp | None] = [None] * count
-    ends: list[Timestamp | None] = stamps
+    stamps: Sequence[Timestamp | None] = [None] * count
+    ends: list[Timestamp | None] = [None] * count
     if starts is not None:  # a turn ends where the next one starts, when that is later
-        stamps = list(_trusted_timestamps(starts.ms))
+        stamps = _trusted_timestamps(starts.ms)
         ends = [*stamps[1:], None]
         for same in starts.ties:
             ends[same] = None
