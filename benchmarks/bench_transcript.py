@@ -206,7 +206,7 @@ def main(argv: list[str]) -> int:
           f"{'parse ms':>9} {'split ms':>9} {'ratio':>6} verdict")  # fmt: skip
     worst = 0.0
     for size in sizes:
-        repeats = max(3, 15 // size)
+        repeats = max(5, 15 // size)  # at least five runs: a median of three swings
         for layout in LAYOUTS:
             text = make_transcript(layout, TURNS * size, TARGET_BYTES * size)
             page = make_page(layout, TURNS * size, TARGET_BYTES * size)
