@@ -9,15 +9,12 @@ for the whole call, where no code but theirs runs.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-from collections.abc import Iterator
 
 __all__ = ["collector_paused"]
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+class collector_paused:  # noqa: N801 -- used as a function: ``with collector_paused():``
     """Pause the cyclic garbage collector for the block, if it runs; then restart it.
 
     Before restarting it, the young collection the collector would run at the next
@@ -25,7 +22,9 @@ def collector_paused() -> Iterator[None]:
     its cost stays in the call that made the objects, and by then the block's scratch
     lists (every line of the text, several times over) are freed, so only what the call
     keeps is scanned, once.  A collector someone else turned off is left off, and nothing
-    is collected for them.
+    is collected for them; nor is anything collected when the block raises.
+
+    A class rather than a generator: a short page pays a microsecond for it, not three.
 
     Example:
         >>> import gc
@@ -35,13 +34,19 @@ def collector_paused() -> Iterator[None]:
         >>> gc.isenabled()
         True
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-        if gc.get_count()[0] > gc.get_threshold()[0]:
-            gc.collect(0)
-    finally:
-        gc.enable()
+
+    __slots__ = ("_paused",)
+
+    def __enter__(self) -> None:
+        self._paused = gc.isenabled()
+        if self._paused:
+            gc.disable()
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if not self._paused:
+            return
+        try:
+            if kind is None and gc.get_count()[0] > gc.get_threshold()[0]:
+                gc.collect(0)
+        finally:
+            gc.enable()
