@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import podnotes
-from podnotes._lines import _SPACES, _clean_fully, clean, clean_all
+from podnotes._lines import _SPACES, Lines, _clean_fully, clean, clean_all, split_lazily
 
 _WHITE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 
@@ -67,3 +67,31 @@ def test_cleaning_the_lines_of_a_text_agrees_with_cleaning_each(text: str) -> No
     # is not searched for those marks; every other mark still sends lines the long way.
     raws = text.splitlines()
     assert clean_all(raws, text) == [clean(raw) for raw in raws]
+
+
+_MARKED = ["a", " ", "#", "<", ">", "&", "&lt;", "&#35;", "&gt;", "<b>", "\r\n", "\r", "\n",
+           "\x0b", "\u2028", "\u200b"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_MARKED), max_size=30).map("".join),
+    st.integers(0, 12),
+    st.sampled_from(["#", "<>", "<", ">"]),
+)
+def test_lines_said_to_hold_no_mark_hold_none(text: str, first: int, marks: str) -> None:
+    # may_hold() searches the source from a place counted with one-character line breaks:
+    # with "\r\n" breaks, or entities that decode to a mark, it must never say False wrongly.
+    view = split_lazily(text)[first:]
+    assert isinstance(view, Lines)
+    if not view.may_hold(marks):
+        assert not any(mark in text for text in view.texts for mark in marks)
+
+
+def test_lines_without_their_source_may_hold_anything() -> None:
+    lines = Lines(["a"], ["a"])
+    assert lines.may_hold("#")
+    late, early = split_lazily("a\r\nb\r\nc")[2:], split_lazily("a\r\nb\r\n#\r\nc")[3:]
+    assert isinstance(late, Lines)
+    assert isinstance(early, Lines)
+    assert not late.may_hold("#")
+    assert early.may_hold("#")  # three "\r\n" before it: searched from the "#" line on

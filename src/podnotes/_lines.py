@@ -210,7 +210,7 @@ def split_lazily(text: str) -> Lines:
         (['a', 'b&c', ''], 'b&c', 2)
     """
     raws = text.splitlines()
-    return Lines(raws, clean_all(raws, text))
+    return Lines(raws, clean_all(raws, text), source=text)
 
 
 class Lines(Sequence[Line]):
@@ -223,11 +223,15 @@ class Lines(Sequence[Line]):
     any sequence of the same Line values, a tuple included.
     """
 
-    __slots__ = ("_built", "_joins", "_raws", "_start", "_stop", "_texts")
+    __slots__ = ("_built", "_joins", "_raws", "_source", "_start", "_stop", "_texts")
 
-    def __init__(self, raws: list[str], texts: list[str]) -> None:
-        """Hold ``raws`` (lines as written) and ``texts`` (cleaned), numbered from 1."""
-        self._raws, self._texts = raws, texts
+    def __init__(self, raws: list[str], texts: list[str], *, source: str | None = None) -> None:
+        """Hold ``raws`` (lines as written) and ``texts`` (cleaned), numbered from 1.
+
+        ``source`` is the text ``raws`` were split from, if the caller has it: it lets
+        :meth:`may_hold` answer without looking at the lines one by one.
+        """
+        self._raws, self._texts, self._source = raws, texts, source
         self._built: list[Line | None] = [None] * len(raws)
         self._joins: dict[tuple[int, int], str] = {}  # joined(), by span, for every view
         self._start, self._stop = 0, len(raws)
@@ -259,6 +263,26 @@ class Lines(Sequence[Line]):
             text = self._joins[span] = "\n".join(self._texts[self._start : self._stop])
         return text
 
+    def may_hold(self, marks: str) -> bool:
+        r"""Whether some text of these lines may hold one of ``marks``; False is sure.
+
+        For marks that cleaning only makes by decoding an entity (``<``, ``>``, ``#``): the
+        source text is searched from where these lines start, in C, for the marks and for
+        ``&``.  That place is counted as if every line break were one character, so it is
+        never past the true one: the search, if anything, looks at more text than it must
+        (to the end of the source, too).  True when the source is not known.
+
+        Example:
+            >>> lines = split_lazily("# Title\nAnn: Hi.\nBob: Yo.")
+            >>> lines[1:].may_hold("#"), lines.may_hold("#"), lines[1:].may_hold("<>")
+            (False, True, False)
+        """
+        source = self._source
+        if source is None:
+            return True
+        start = sum(map(len, self._raws[: self._start])) + self._start
+        return any(source.find(mark, start) >= 0 for mark in (*marks, "&"))
+
     @property
     def first_number(self) -> int:
         """The number of the first line; the others follow one by one."""
@@ -280,7 +304,7 @@ class Lines(Sequence[Line]):
                 return tuple(self)[index]
             view = Lines.__new__(Lines)
             view._raws, view._texts, view._built = self._raws, self._texts, self._built  # noqa: SLF001
-            view._joins = self._joins  # noqa: SLF001
+            view._joins, view._source = self._joins, self._source  # noqa: SLF001
             view._start = self._start + start  # noqa: SLF001
             view._stop = self._start + max(start, stop)  # noqa: SLF001
             return view

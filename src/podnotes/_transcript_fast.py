@@ -63,7 +63,7 @@ class Reader(LineReader):
         texts: Sequence[str],
         joined: str | None = None,
         *,
-        whole: str | None = None,
+        unmarked: bool = False,
     ) -> list[SpeakerTurn]:
         """Read every line of a text held in memory, then :meth:`finish`; return the turns.
 
@@ -83,12 +83,11 @@ class Reader(LineReader):
             raws: Each line as written.
             texts: Each line cleaned (see :func:`podnotes._lines.clean`).
             joined: The texts joined by line breaks, when the caller has them already.
-            whole: The text every line was split from, when the lines are all of its
-                lines: when it holds no ``<``, ``>`` or ``&``, neither do the lines
-                (cleaning makes those only by decoding an entity), and they are not
-                joined to be searched.
+            unmarked: The caller knows that no line holds ``<`` or ``>`` (say, the text they
+                were split from holds neither, nor ``&``: cleaning makes them only by
+                decoding an entity); then the lines are not joined to be searched.
         """
-        if joined is None and (whole is None or any(mark in whole for mark in "<>&")):
+        if joined is None and not unmarked:
             joined = "\n".join(texts)
         with collector_paused():
             return self._read_all(numbers, raws, texts, joined)

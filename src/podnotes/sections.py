@@ -382,7 +382,12 @@ class _HashLines:
             joined = "\n".join(self._texts[first:])
         else:
             view = lines[first:]
-            joined = view.joined() if isinstance(view, Lines) else "\n".join(self._texts[first:])
+            if not isinstance(view, Lines):
+                joined = "\n".join(self._texts[first:])
+            elif view.may_hold("#"):
+                joined = view.joined()
+            else:
+                return []  # the text they come from holds no "#" from here on
         found: list[int] = []
         line, start, hashes = first, 0, 0  # the line at ``start``; where the search goes on
         while (hashes := joined.find("#", hashes)) >= 0:  # "#" is rare, "\n#" slow to find

@@ -240,16 +240,18 @@ def read_transcript(
     """
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
-    joined = None
+    joined, unmarked = None, False
     if isinstance(lines, Lines):  # no Line objects needed: read the texts it holds
         first = lines.first_number
         numbers: Sequence[int] = range(first, first + len(lines))
-        raws, texts, joined = lines.raws, lines.texts, lines.joined()
+        raws, texts = lines.raws, lines.texts
+        unmarked = not lines.may_hold("<>")
+        joined = None if unmarked else lines.joined()  # made once, shared with the sections
     else:
         raws = [line.raw for line in lines]
         numbers = [line.number for line in lines]
         texts = clean_all(raws)
-    turns = tuple(reader.read_all(numbers, raws, texts, joined))
+    turns = tuple(reader.read_all(numbers, raws, texts, joined, unmarked=unmarked))
     return _result(reader, turns, found)
 
 
@@ -293,7 +295,8 @@ def _parse_text(text: str, options: ParseOptions | None) -> Parsed[tuple[Speaker
     reader = Reader(found.append, options)
     raws = text.splitlines()
     texts = clean_all(raws, text)
-    turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, texts, whole=text))
+    unmarked = not any(mark in text for mark in "<>&")  # so the lines hold no "<" or ">"
+    turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, texts, unmarked=unmarked))
     result = _result(reader, turns, found)
     return Parsed(result.turns, result.diagnostics)
 

@@ -130,12 +130,13 @@ def _line_by_line(text: str, options: ParseOptions | None) -> dict[str, Any]:
 
 
 def _all_at_once(text: str, options: ParseOptions | None, *, whole: bool = False) -> dict[str, Any]:
-    """Read at once; with ``whole``, the reader may search the text for "<" and ">"."""
+    """Read at once; with ``whole``, the reader is told when the text holds no "<" or ">"."""
     found: list[Diagnostic] = []
     reader = Reader(found.append, options)
     raws = text.splitlines()
     texts = clean_all(raws, text)
-    turns = reader.read_all(range(1, len(raws) + 1), raws, texts, whole=text if whole else None)
+    unmarked = whole and not any(mark in text for mark in "<>&")
+    turns = reader.read_all(range(1, len(raws) + 1), raws, texts, unmarked=unmarked)
     return _state(reader, turns, found)
 
 
