@@ -475,6 +475,20 @@ def test_colons_late_in_a_long_line_of_a_plain_layout_take_linear_time(head: str
     assert big <= SLOWDOWN * small + NOISE, f"{small:.4f}s -> {big:.4f}s"
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_many_transcript_sections_take_linear_time(newline: str) -> None:
+    # Each transcript section asks whether its lines may hold "#", "<" or ">" by searching
+    # the page text between where they start and end; those places were once counted from
+    # the page's top, and searched to its end, for every section: quadratic in sections.
+    def make(size: int) -> str:
+        block = f"## Transcript{newline}Ann: Hi.{newline}Bob: Yo, #1.{newline}"
+        return block * (size // len(block))
+
+    small = min(_seconds(READERS["page"], make(40_000)) for _ in range(2))
+    big = min(_seconds(READERS["page"], make(40_000 * GROWTH)) for _ in range(2))
+    assert big <= SLOWDOWN * small + NOISE, f"{small:.4f}s -> {big:.4f}s"
+
+
 def test_hundred_thousand_character_lines() -> None:
     line = "(" * 50_000 + "1:" * 25_000
     for name, read in READERS.items():

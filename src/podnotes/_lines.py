@@ -7,6 +7,7 @@ characters removed, entities decoded, ends stripped) and report positions in
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator, Sequence
@@ -213,6 +214,46 @@ def split_lazily(text: str) -> Lines:
     return Lines(raws, clean_all(raws, text), source=text)
 
 
+class _Source:
+    r"""The text some lines were split from, and where each of them starts in it.
+
+    Shared by every view of the lines.  A line's place is the lengths of the lines before
+    it plus one character per line break: exact when the text holds no ``\r``, the only
+    character that starts a line break of two (``\r\n``).  Places are counted on demand
+    from the nearest one counted before, so asking for the places of many spans in page
+    order costs one pass over the lines in all.
+    """
+
+    __slots__ = ("_counted", "_places", "_raws", "_text", "_usable")
+
+    def __init__(self, text: str, raws: list[str]) -> None:
+        self._text, self._raws = text, raws
+        self._usable: bool | None = None  # no "\r" in the text; found out when first asked
+        self._counted, self._places = [0], [0]  # line indexes in order, and their places
+
+    def holds_any(self, marks: Sequence[str], start: int, stop: int) -> bool:
+        """Whether the text of lines ``start`` to ``stop`` holds one of ``marks``, or may."""
+        if self._usable is None:
+            self._usable = "\r" not in self._text
+        if not self._usable:
+            return True
+        begin, end = self._place(start), self._place(stop)
+        text = self._text
+        return any(text.find(mark, begin, end) >= 0 for mark in marks)
+
+    def _place(self, index: int) -> int:
+        """Where line ``index`` starts in the text (the text's length for the end)."""
+        counted, places = self._counted, self._places
+        nearest = bisect.bisect_right(counted, index) - 1
+        known = counted[nearest]
+        if known == index:
+            return places[nearest]
+        place = places[nearest] + sum(map(len, self._raws[known:index])) + index - known
+        counted.insert(nearest + 1, index)
+        places.insert(nearest + 1, place)
+        return place
+
+
 class Lines(Sequence[Line]):
     """The lines of a text as a sequence of :class:`Line`, each built when first asked for.
 
@@ -231,7 +272,8 @@ class Lines(Sequence[Line]):
         ``source`` is the text ``raws`` were split from, if the caller has it: it lets
         :meth:`may_hold` answer without looking at the lines one by one.
         """
-        self._raws, self._texts, self._source = raws, texts, source
+        self._raws, self._texts = raws, texts
+        self._source = None if source is None else _Source(source, raws)
         self._built: list[Line | None] = [None] * len(raws)
         self._joins: dict[tuple[int, int], str] = {}  # joined(), by span, for every view
         self._start, self._stop = 0, len(raws)
@@ -267,10 +309,9 @@ class Lines(Sequence[Line]):
         r"""Whether some text of these lines may hold one of ``marks``; False is sure.
 
         For marks that cleaning only makes by decoding an entity (``<``, ``>``, ``#``): the
-        source text is searched from where these lines start, in C, for the marks and for
-        ``&``.  That place is counted as if every line break were one character, so it is
-        never past the true one: the search, if anything, looks at more text than it must
-        (to the end of the source, too).  True when the source is not known.
+        part of the source text these lines were split from is searched, in C, for the
+        marks and for ``&``.  True when the source is not known, or holds a ``\r`` (then a
+        line break may take two characters, and where a line starts is not counted).
 
         Example:
             >>> lines = split_lazily("# Title\nAnn: Hi.\nBob: Yo.")
@@ -278,10 +319,7 @@ class Lines(Sequence[Line]):
             (False, True, False)
         """
         source = self._source
-        if source is None:
-            return True
-        start = sum(map(len, self._raws[: self._start])) + self._start
-        return any(source.find(mark, start) >= 0 for mark in (*marks, "&"))
+        return source is None or source.holds_any((*marks, "&"), self._start, self._stop)
 
     @property
     def first_number(self) -> int:
