@@ -11,7 +11,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterator, Sequence
-from itertools import filterfalse
+from itertools import filterfalse, repeat
 from typing import overload
 
 import attrs
@@ -215,21 +215,23 @@ def split_lazily(text: str) -> Lines:
 
 
 class _Source:
-    r"""The text some lines were split from, and where each of them starts in it.
+    r"""The text some lines were split from, searched for marks span by span.
 
     Shared by every view of the lines.  A line's place is the lengths of the lines before
     it plus one character per line break: exact when the text holds no ``\r``, the only
-    character that starts a line break of two (``\r\n``).  Places are counted on demand
-    from the nearest one counted before, so asking for the places of many spans in page
-    order costs one pass over the lines in all.
+    character that starts a line break of two (``\r\n``).  Places are counted on demand,
+    on from the nearest one counted before; and each mark's next place after a point is
+    kept, so asking about many spans in page order costs one pass over the lines and one
+    search for each mark in all.
     """
 
-    __slots__ = ("_counted", "_places", "_raws", "_text", "_usable")
+    __slots__ = ("_counted", "_next", "_places", "_raws", "_text", "_usable")
 
     def __init__(self, text: str, raws: list[str]) -> None:
         self._text, self._raws = text, raws
         self._usable: bool | None = None  # no "\r" in the text; found out when first asked
         self._counted, self._places = [0], [0]  # line indexes in order, and their places
+        self._next: dict[str, tuple[int, int]] = {}  # mark: (from, its first place from there)
 
     def holds_any(self, marks: Sequence[str], start: int, stop: int) -> bool:
         """Whether the text of lines ``start`` to ``stop`` holds one of ``marks``, or may."""
@@ -237,9 +239,18 @@ class _Source:
             self._usable = "\r" not in self._text
         if not self._usable:
             return True
-        begin, end = self._place(start), self._place(stop)
-        text = self._text
-        return any(text.find(mark, begin, end) >= 0 for mark in marks)
+        begin = self._place(start)
+        found = [at for at in map(self._next_place, marks, repeat(begin)) if at >= 0]
+        return bool(found) and min(found) < self._place(stop)
+
+    def _next_place(self, mark: str, begin: int) -> int:
+        """The first place of ``mark`` from ``begin`` on, or -1."""
+        known = self._next.get(mark)
+        if known is not None and known[0] <= begin and (known[1] < 0 or known[1] >= begin):
+            return known[1]  # nothing between where that search began and what it found
+        at = self._text.find(mark, begin)
+        self._next[mark] = (begin, at)
+        return at
 
     def _place(self, index: int) -> int:
         """Where line ``index`` starts in the text (the text's length for the end)."""
