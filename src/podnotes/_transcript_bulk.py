@@ -302,7 +302,8 @@ def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speak
     if len(run) != len(heads) * len(_TIMED_HEAD):  # a text of one character: fill it out
         run = "".join(map(str.ljust, heads, repeat(len(_TIMED_HEAD)), repeat(_FILL)))
     starts = _clock_starts(run, _TIMED_HEAD, len(heads))
-    if starts is None or _may_lead_on(run[-2 :: len(_TIMED_HEAD)], run[-1 :: len(_TIMED_HEAD)]):
+    width, first = len(_TIMED_HEAD), len(_TIMED_CLOCK)  # the text's first two: columns 9, 10
+    if starts is None or _may_lead_on(run[first::width], run[first + 1 :: width]):
         return None  # the time may go on: the line reader looks closer
     said = _cut(lines, slice(len(_TIMED_CLOCK), None))
     if _mark_in("\n" + "\n".join(said), ":", 1, _LABEL_COLON_SPAN):

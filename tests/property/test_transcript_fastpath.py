@@ -262,6 +262,11 @@ def _turn_lines(layout: str, name: str, clock: str, said: str) -> list[str]:
 _BULK_CLOCKS = st.integers(0, 20).map(lambda n: f"00:{n * 3 // 60:02d}:{n * 3 % 60:02d}")
 
 
+# Openings of a timed line's text that may go on with its lead (see _MORE_LEAD).
+_OPENINGS_LEADING_ON = ("- ", "\u2013 ", "| ", "[laughs] ", "3 ", "to ", "AM ", "pm ", "A.M. ",
+                        "p.m. ", "Am ", "a. ", "To ", "T")  # fmt: skip
+
+
 @st.composite
 def plain_layout_texts(draw: st.DrawFn) -> str:
     """A transcript in one plain layout, sometimes with one line that breaks the layout.
@@ -279,6 +284,8 @@ def plain_layout_texts(draw: st.DrawFn) -> str:
     for index in range(turns):
         name = draw(st.sampled_from(_NAMES[:7] if draw(st.integers(0, 4)) else _NAMES))
         said = draw(speech()) if draw(st.integers(0, 2)) == 0 else " ".join(_WORDS[2:5])
+        if draw(st.integers(0, 3)) == 0:  # an opening the line reader looks closer at
+            said = draw(st.sampled_from(_OPENINGS_LEADING_ON)) + said
         out += _turn_lines(layout, name, clocks[index], said)
         for _ in range(draw(st.sampled_from((0, 0, 0, 1, 2)))):  # more lines of the turn
             out += [""] * draw(st.sampled_from((0, 1)))  # wrapped, or a new paragraph
@@ -313,6 +320,9 @@ def test_the_bulk_path_reads_as_the_line_by_line_path(
         ("Ann (00:00:04):\nHi.\nLex (00:00:01):\nHello.", False),  # a time going back
         ("00:00:01 Hi.\n00:00:04 Lex: Hello.", False),  # a label after the time
         ("00:00:01 Hi.\n00:00:04 PM news.", False),  # a time of day
+        ("00:00:01 AM news.\n00:00:04 Hi.", False),  # the same, on any line
+        ("00:00:01 Hi.\n00:00:02 - Yes.\n00:00:04 Hi.", False),  # a dash
+        ("00:00:01 Hi.\n00:00:02 to me.\n00:00:04 Hi.", False),  # "to" of a range, maybe
         ("00:00:01 Hi.\n00:00:04 a.m. news.", False),  # a time of day, with dots
         ("00:00:01 Hi.\n00:00:04 today.", False),  # "to" of a range, maybe
         ("00:00:01 Hi.\n00:00:04 \u2013 more.", False),  # a dash
