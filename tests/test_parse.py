@@ -389,3 +389,19 @@ def test_a_known_heading_after_a_blank_line_opens_its_block_between_times() -> N
 )
 def test_a_heading_name_between_times_stays_an_item(page: str) -> None:
     assert "Links" in [c.title for c in podnotes.parse(page).value.chapters]
+
+
+def test_turns_of_several_transcript_sections_come_in_page_order() -> None:
+    page = (
+        "#3 - Two parts\n\nDuration: 1:00:00\n\n## Transcript\n\nAnn: Part one.\nBob: Yes.\n\n"
+        "## Notes\n\nSome notes.\n\n## Transcript\n\n[00:10:00] Ann: Part two.\n"
+    )
+    episode = podnotes.parse(page).value
+    assert [(turn.speaker, turn.text) for turn in episode.transcript] == [
+        ("Ann", "Part one."),
+        ("Bob", "Yes."),
+        ("Ann", "Part two."),
+    ]
+    last = episode.transcript[-1]
+    assert last.start is not None
+    assert (str(last.start), str(last.end)) == ("10:00", "1:00:00")  # ends with the episode

@@ -7,6 +7,7 @@ field, in ``Episode.sections``, or in a diagnostic.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -138,7 +139,8 @@ class _EpisodeBuilder:
     fields: dict[str, object] = attrs.field(factory=dict)
     chapters: list[TimedItem] = attrs.field(factory=list)
     highlights: list[TimedItem] = attrs.field(factory=list)
-    turns: tuple[SpeakerTurn, ...] = ()  # a page's only transcript keeps its tuple: no copy
+    # Each transcript block's turns; a page's only transcript keeps its tuple: no copy.
+    turns: list[tuple[SpeakerTurn, ...]] = attrs.field(factory=list)
     sections: list[Section] = attrs.field(factory=list)
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     front_matter: header.FrontMatter | None = None
@@ -299,7 +301,7 @@ class _EpisodeBuilder:
     def _transcript(self, lines: Sequence[Line]) -> None:
         found = transcript.read_transcript(lines, options=self.options)
         self.diagnostics.extend(found.diagnostics)
-        self.turns += found.turns
+        self.turns.append(found.turns)
         if found.truncated:
             self.fields["transcript_truncated"] = True
         if found.title is not None:
@@ -333,7 +335,8 @@ class _EpisodeBuilder:
     def _turns(self) -> tuple[SpeakerTurn, ...]:
         """The turns; the last timed one ends with the episode when the page gives its length."""
         duration = self.fields.get("duration")
-        turns = self.turns
+        blocks = self.turns
+        turns = blocks[0] if len(blocks) == 1 else tuple(itertools.chain.from_iterable(blocks))
         if turns and isinstance(duration, Timestamp):
             last = turns[-1]
             if last.start is not None and last.end is None and duration > last.start:
