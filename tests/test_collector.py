@@ -26,7 +26,7 @@ def test_the_young_collection_that_is_due_runs_before_the_collector_restarts() -
     assert len(kept) == gc.get_threshold()[0] * 2
 
 
-def test_a_block_that_raises_restarts_the_collector_without_collecting() -> None:
+def test_a_block_that_raises_still_restarts_the_collector() -> None:
     gc.collect()
     kept: list[list[int]] = []
 

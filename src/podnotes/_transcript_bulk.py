@@ -75,6 +75,7 @@ _LEAD_FIRSTS: Final = ("-", "–", "—", "|", "·", "•", "[", " ", *"01234567
 
 
 def _marks(characters: str) -> bytes:
+    """A table for bytes.translate: 1 for each of ``characters``, 0 for every other byte."""
     return bytes(1 if chr(code) in characters else 0 for code in range(256))
 
 
@@ -329,12 +330,18 @@ def _may_lead_on(firsts: str, seconds: str) -> bool:
 
 def _together(firsts: str, first: bytes, seconds: str, second: bytes) -> bool:
     """Whether some place holds a mark of the ``first`` table and one of the ``second``."""
-    marked = int.from_bytes(firsts.encode("latin-1", "replace").translate(first), "big")
-    if not marked:
-        return False
-    return bool(
-        marked & int.from_bytes(seconds.encode("latin-1", "replace").translate(second), "big")
-    )
+    marked = _marked(firsts, first)
+    return bool(marked and marked & _marked(seconds, second))
+
+
+def _marked(column: str, table: bytes) -> int:
+    """``column`` as one integer, a byte of 1 where ``table`` marks its character, else 0."""
+    return int.from_bytes(_latin1(column).translate(table), "big")
+
+
+def _latin1(text: str) -> bytes:
+    """``text`` a byte per character; "?" stands in for what Latin-1 cannot hold."""
+    return text.encode("latin-1", "replace")
 
 
 def _cut(lines: list[str], part: slice) -> list[str]:
@@ -347,7 +354,7 @@ def _digit_columns(run: str, frame: str, number: int) -> list[bytes] | None:
     width = len(frame)
     if not number or len(run) != number * width:
         return None
-    data = run.encode("latin-1", "replace")  # "?" stands in for what Latin-1 cannot hold
+    data = _latin1(run)
     digits: list[bytes] = []
     for offset, spelt in enumerate(frame):
         column = data[offset::width]

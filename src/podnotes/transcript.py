@@ -48,7 +48,7 @@ import attrs
 
 from podnotes import _speakers
 from podnotes._collector import collector_paused
-from podnotes._lines import Line, Lines, clean, clean_all
+from podnotes._lines import Line, Lines, clean, clean_all, split_lazily
 from podnotes._speakers import (
     ANY_CLOCK,
     BRACKET_LABEL,
@@ -284,21 +284,11 @@ def parse(
     _require_str(text, "parse() text")
     _require_options(options, "parse()")
     with collector_paused():  # the lines are freed inside
-        parsed = _parse_text(text, options)
+        found = read_transcript(split_lazily(text), options=options)
+    parsed = Parsed(found.turns, found.diagnostics)
     if strict and not parsed.ok:
         raise ParseError(parsed.diagnostics)
     return parsed
-
-
-def _parse_text(text: str, options: ParseOptions | None) -> Parsed[tuple[SpeakerTurn, ...]]:
-    found: list[Diagnostic] = []
-    reader = Reader(found.append, options)
-    raws = text.splitlines()
-    texts = clean_all(raws, text)
-    unmarked = not any(mark in text for mark in "<>&")  # so the lines hold no "<" or ">"
-    turns = tuple(reader.read_all(range(1, len(raws) + 1), raws, texts, unmarked=unmarked))
-    result = _result(reader, turns, found)
-    return Parsed(result.turns, result.diagnostics)
 
 
 def _require_str(value: object, what: str) -> str:
