@@ -62,7 +62,6 @@ _MORE_LEAD: Final = r"[-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to"
 _NAME_CLOCK: Final = "(99:59:59):"
 _TIMED_CLOCK: Final = "99:59:59 "
 _CLOCK: Final = "99:59:59"
-_BLANK_AFTER_LABEL: Final = re.compile(r"\):\n\n")  # found faster than by str.find
 
 # A timed line's head as _timed_text reads it: the clock, its space and the text's first two
 # characters; a text of one is filled out with a character no test looks for.
@@ -84,8 +83,16 @@ _MERIDIEM_SECOND: Final = _marks("Mm.")
 _TO_FIRST: Final = _marks("t")
 _TO_SECOND: Final = _marks("o")
 
-# A line of text that the line reader would look at closer than at plain text.
-_NOT_PLAIN_TEXT: Final = re.compile(r"\n(?:[0-9(\[<]|" + re.escape(STARTING_POINT) + ")")
+# What sends a ``Name (00:01:19):`` text the line-by-line way, right after a line that
+# ends in "):": a blank line (the text may run over paragraphs, or there may be none), or a
+# line the line reader would look at closer than at plain text (a time, a bracket, a tag,
+# "Starting point is").  One search of the joined texts finds either (faster than by
+# str.find, and faster than a search of the texts alone).
+#   finds: "(00:00:01):\n\nHi", "(00:00:01):\n(laughs) Hi", "(00:00:01):\n3 things"
+#   misses: "(00:00:01):\nHi", "(00:00:01):\nHi (laughs)"
+_AFTER_LABEL_NOT_PLAIN: Final = re.compile(
+    r"\):\n(?:\n|[0-9(\[<]|" + re.escape(STARTING_POINT) + ")"
+)
 
 _Row = tuple[int, str, str]
 
@@ -135,7 +142,7 @@ def read_bulk(
         form = "name-time-line"
         if joined is None:
             joined = "\n".join(texts)
-        plainest = not _BLANK_AFTER_LABEL.search(joined)
+        plainest = not _AFTER_LABEL_NOT_PLAIN.search(joined)
         turns = _name_time(reader, rows, lines) if plainest else None
     else:
         form = "name-colon"
@@ -232,15 +239,17 @@ def _colon_label(reader: LineReader, head: str) -> str | None:
 def _name_time(reader: LineReader, rows: _Rows, lines: list[str]) -> list[SpeakerTurn] | None:
     """``Name (00:01:19):`` lines, each with one line of text right after it.
 
-    The caller has made sure that no blank line follows a line ending in ``):``.
+    The caller has made sure that after a line ending in ``):`` comes neither a blank line
+    nor one that ``_AFTER_LABEL_NOT_PLAIN`` finds: each text line follows its label's, so
+    none opens as anything but plain text.
     """
     if len(lines) % 2:
         return None  # not label, text, label, text, ...
     labels, said = lines[::2], lines[1::2]
     run = "".join(_cut(labels, slice(-len(_NAME_CLOCK), None)))
     starts = _clock_starts(run, _NAME_CLOCK, len(labels))
-    if starts is None or not _plain_text(said):
-        return None
+    if starts is None or _mark_in("\n".join(said), ":;", 1, NAME_TIME_SPAN):
+        return None  # a colon or a semicolon where a label's or a timecode's would be
     heads = _cut(labels, slice(None, -len(_NAME_CLOCK)))
     verdicts = _verdicts(reader, heads, _time_label)
     if verdicts is None:
@@ -263,20 +272,10 @@ def _time_label(reader: LineReader, head: str) -> str | None:
     return label if reader._shape(label, tagged=True) else None  # noqa: SLF001
 
 
-def _plain_text(said: list[str]) -> bool:
-    """Whether each line would be read as one more line of text, the turn's first.
-
-    None may open like a time, a bracket or a ``Starting point is`` line, nor hold a colon
-    or a semicolon where a label's or a timecode's would be.
-    """
-    joined = "\n" + "\n".join(said)
-    return _NOT_PLAIN_TEXT.search(joined) is None and not _mark_in(joined, ":;", 1, NAME_TIME_SPAN)
-
-
 def _mark_in(joined: str, marks: str, start: int, stop: int) -> bool:
     """Whether a line of ``joined`` holds one of ``marks`` from ``start`` to ``stop``.
 
-    Each line of ``joined`` follows a line break; the places are counted as by
+    ``joined`` is lines joined by line breaks; the places are counted in each line, as by
     ``line.find(mark, start, stop)``.  Marks are rare in speech, so the loop runs once
     per mark found, not once per line; a mark past ``stop`` sends the search on to the
     next line, so each line is looked back over at most once (a long line full of
@@ -307,7 +306,7 @@ def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speak
     if starts is None or _may_lead_on(run[first::width], run[first + 1 :: width]):
         return None  # the time may go on: the line reader looks closer
     said = _cut(lines, slice(len(_TIMED_CLOCK), None))
-    if _mark_in("\n" + "\n".join(said), ":", 1, _LABEL_COLON_SPAN):
+    if _mark_in("\n".join(said), ":", 1, _LABEL_COLON_SPAN):
         return None  # a label may follow the time: the line reader looks closer
     speakers: list[str | None] = [None] * len(lines)
     return _settle(reader, rows, "timed-text", speakers, said, starts=starts)

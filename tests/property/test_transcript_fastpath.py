@@ -318,6 +318,15 @@ def test_the_bulk_path_reads_as_the_line_by_line_path(
         ("Speaker 1: Hi.\nSpeaker 2: Hello.", False),  # a label ending in a digit
         ("Ann (00:00:01):\n\nHi.", True),  # a blank line between label and text
         ("Ann (00:00:04):\nHi.\nLex (00:00:01):\nHello.", False),  # a time going back
+        # After a label line, a text the line reader looks at closer: a bracket, a digit,
+        # a "Starting point is" line, a colon where a label's would be.
+        ("Ann (00:00:01):\n(laughs) Hi.\nLex (00:00:04):\nHello.", False),
+        ("Ann (00:00:01):\n3 things.\nLex (00:00:04):\nHello.", False),
+        ("Ann (00:00:01):\n[crosstalk] Hi.\nLex (00:00:04):\nHello.", False),
+        ("Ann (00:00:01):\nStarting point is 00:00:02\nLex (00:00:04):\nHello.", False),
+        ("Ann (00:00:01):\nHi: there.\nLex (00:00:04):\nHello.", False),
+        ("Ann (00:00:01):\nHi (laughs):\n\nLex (00:00:04):\nHello.", False),  # "):" ends text
+        ("Ann (00:00:01):\nHi.\nLex (00:00:04):\nHello (laughs).", True),  # brackets later
         ("00:00:01 Hi.\n00:00:04 Lex: Hello.", False),  # a label after the time
         ("00:00:01 Hi.\n00:00:04 PM news.", False),  # a time of day
         ("00:00:01 AM news.\n00:00:04 Hi.", False),  # the same, on any line
