@@ -17,6 +17,7 @@ from podnotes.timed_lists import (
     TimedLayout,
     _classify,
     _quick_item,
+    _surely_text,
     classify,
     read_timed_list,
 )
@@ -260,6 +261,9 @@ def test_trusted_construction_preconditions_hold(cls: type, fields: tuple[str, .
         ("0:00 Intro", 0, "Intro"),
         ("1:02:03 The news - part 2", 3_723_000, "The news - part 2"),
         ("64:40 Late -", 3_880_000, "Late"),
+        ("1:57 China vs US: Who wins the AI race?", 117_000, "China vs US: Who wins the AI race?"),
+        ("10:38 ChatGPT vs Claude", 638_000, "ChatGPT vs Claude"),
+        ("0:05 Part 2: a:b", 5_000, "Part 2: a:b"),
     ],
 )
 def test_plain_lines_read_as_the_full_reading_reads_them(line: str, start: int, title: str) -> None:
@@ -272,6 +276,38 @@ def test_plain_lines_read_as_the_full_reading_reads_them(line: str, start: int, 
     )
 
 
-@pytest.mark.parametrize("line", ["0:60 Intro", "3:15 AM Call", "0:00 Intro 2m30s", "0:00 [x](y)"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "0:60 Intro",
+        "3:15 AM Call",
+        "0:00 Intro 2m30s",
+        "0:00 [x](y)",
+        "0:00 Ratio 16:9",  # a colon before a digit: maybe a time
+        "0:00 - 5:12 Intro",
+        "0:00 Intro PT5M",
+        "0:00 Intro \u0663h2m",  # a unit spelling in other digits
+        "0:00 Intro :\u0663\u0660",  # a colon before another script's digit
+    ],
+)
 def test_near_miss_lines_take_the_full_reading(line: str) -> None:
     assert _quick_item(split(line)[0], line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surely"),
+    [
+        ("State of AI in 2026: LLMs, Coding, GPUs", True),  # no digit after the colon
+        ("Made with ChatGPT", True),
+        ("Ratio 16:9", False),
+        ("Starts at 1:02", False),
+        ("[a](https://e.org) notes", False),  # a link: the full reading looks
+        ("**Bold**: text", False),
+        ("Run 2m30s", False),
+        ("PT5M long", False),
+    ],
+)
+def test_lines_surely_text_by_the_cheap_test(text: str, surely: bool) -> None:  # noqa: FBT001
+    assert _surely_text(text) is surely
+    if surely:
+        assert _classify(split(text)[0], text).kind is RowKind.TEXT

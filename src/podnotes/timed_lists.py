@@ -276,21 +276,25 @@ def classify(line: Line) -> Row:
 
 
 # The commonest item, "0:00 Intro" or "1:02:03 The news": a clock whose fields are in
-# range, one space, and a title holding nothing that the full reading looks at: no ":"
-# for another time or a range, no "[", "*" or "_" for Markdown, and (the lookahead) no
-# digit or "P" before "h", "m" or "T", so no "1h02m", "2m30s" or "PT5M" (in ASCII; other
-# digits are checked apart).  Not a time of day ("3:15 AM").  The title's class is one
-# character class, scanned once by the lookahead and once by the match.
-#   accepts: "0:00 Intro", "01:02:03 The news - part 2", "64:40 Late"
-#   rejects: "0:00 - 5:12 Intro" (":" in the title), "[0:00] Intro", "0:60 Intro"
+# range, one space, and a title holding nothing that the full reading looks at: no colon
+# before a digit for another time or a range (a clock's colons all are), no "[", "*" or
+# "_" for Markdown, and (the lookahead) no unit spelling's start, a digit before "h", "m"
+# or "T" or "PT" before a digit, so no "1h02m", "2m30s" or "PT5M" ("ChatGPT" is a title).
+# Not a time of day ("3:15 AM").  Each part is bounded by the one after it, and the
+# lookahead runs once, from one place: linear in the line.
+#   accepts: "0:00 Intro", "01:02:03 The news - part 2", "64:40 Late", "1:57 US: Who wins?"
+#   rejects: "0:00 - 5:12 Intro" (":" before a digit), "[0:00] Intro", "0:60 Intro"
 #   rejects: "3:15 AM Call" (a time of day), "0:00 Intro 2m30s" (a unit spelling)
 _QUICK_ITEM = re.compile(
     r"((?:([0-9]{1,2}):([0-5][0-9])|([0-9]{1,2})):([0-5][0-9]))"
     r"(?!" + _patterns.MERIDIEM_AFTER.pattern + r") "
-    r"(?![^:\[*_]*[0-9P][hmT])([^:\[*_]+)"
+    r"(?![^\[*_]*(?:\d[hmT]|PT\d))((?:[^:\[*_]|:(?!\d))+)"
 )
-# A unit spelling's start in titles that are not ASCII (digits of other scripts).
-_UNIT_HINT = re.compile(r"[\dP][hmT]")
+# Where a unit spelling may start: a digit (of any script) before "h", "m" or "T", or "PT"
+# before a digit.  Every spelling _patterns.TIME_TOKEN reads without a colon holds one.
+_UNIT_HINT = re.compile(r"\d[hmT]|PT\d")
+# A colon before a digit: every clock _patterns.TIME_TOKEN reads holds one.
+_COLON_DIGIT = re.compile(r":\d")
 _DIGITS = frozenset("0123456789")
 # The value of each field _QUICK_ITEM matches ("0" to "99", "00" to "09"): a lookup is
 # cheaper than int().
@@ -307,8 +311,6 @@ def _quick_item(line: Line, text: str) -> TimedItem | None:
     if match is None:
         return None
     time_text, hours, after_hours, minutes, seconds, title = match.groups()
-    if not title.isascii() and _UNIT_HINT.search(title) is not None:
-        return None
     title = title.rstrip().lstrip(_LEFT_SEPARATORS).rstrip(_RIGHT_SEPARATORS)
     if not title:
         return None
@@ -332,16 +334,15 @@ def _quick_item(line: Line, text: str) -> TimedItem | None:
 def _surely_text(text: str) -> bool:
     """Whether :func:`classify` reads ``text`` as a ``TEXT`` row, by a cheap test.
 
-    No ``:`` means no clock; no Markdown to remove means the times the full reading
-    looks for are in ``text`` as written; and no digit or ``P`` before ``h``, ``m`` or
-    ``T`` means no ``1h02m``, ``2m30s`` or ``PT5M``.  False says nothing.
+    No Markdown to remove (emphasis, links) means the times the full reading looks for
+    are in ``text`` as written; then no colon before a digit means no clock, and no unit
+    spelling's start no ``1h02m``, ``2m30s`` or ``PT5M``.  False says nothing.
     """
-    return (
-        ":" not in text
-        and "**" not in text
-        and "__" not in text
-        and _UNIT_HINT.search(text) is None
-    )
+    if "**" in text or "__" in text or ("[" in text and "](" in text):
+        return False
+    return (":" not in text or _COLON_DIGIT.search(text) is None) and _UNIT_HINT.search(
+        text
+    ) is None
 
 
 # Trusted construction of TimedItem and Row, for the hot path: both are frozen, slotted

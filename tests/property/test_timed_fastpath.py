@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from podnotes import timed_lists, transcript
 from podnotes._lines import Line, split
-from podnotes.timed_lists import _classify, _quick_item, _read_plain, _read_rows
+from podnotes.timed_lists import (
+    RowKind,
+    _classify,
+    _quick_item,
+    _read_plain,
+    _read_rows,
+    _surely_text,
+)
 
 _FIELD = st.one_of(st.integers(0, 59), st.integers(0, 59), st.integers(60, 75))
 _CLOCK = st.one_of(
@@ -63,6 +70,16 @@ _SPECIAL = st.sampled_from(
         "\u0665:\u0663\u0660",
         "- 0:30",
         "1.",
+        "[:](x)",
+        "[3](y)",
+        "P[T](z)5M",
+        "P**T5M",
+        "GPT4",
+        "PT5",
+        ":5",
+        ": 5",
+        "a:b",
+        "\u0665h",
     ]
 )
 _TITLE = st.lists(st.one_of(_WORD, _WORD, _WORD, _SPECIAL), max_size=6).map(" ".join)
@@ -157,6 +174,13 @@ def test_a_plain_line_reads_as_the_full_reading_reads_it(text: str) -> None:
         assert row.items == (quick,)
         assert not row.problems
         assert (row.lead, row.trail) == ("", "")
+
+
+@given(st.one_of(_LINE, _TITLE, st.sampled_from(_NEAR_MISSES)))
+def test_a_line_surely_text_is_read_as_text(text: str) -> None:
+    line = split(_one_line(text) or "x")[0]
+    if line.text and _surely_text(line.text):
+        assert _classify(line, line.text).kind is RowKind.TEXT
 
 
 @given(
