@@ -276,19 +276,19 @@ def classify(line: Line) -> Row:
 
 
 # The commonest item, "0:00 Intro" or "1:02:03 The news": a clock whose fields are in
-# range, one space, and a title holding nothing that the full reading looks at: no colon
-# before a digit for another time or a range (a clock's colons all are), no "[", "*" or
-# "_" for Markdown, and (the lookahead) no unit spelling's start, a digit before "h", "m"
+# range, one space, and a title holding nothing that the full reading looks at: no "[",
+# "*" or "_" for Markdown, no colon before a digit for another time or a range (a clock's
+# colons all are), and no unit spelling's start, a digit (of any script) before "h", "m"
 # or "T" or "PT" before a digit, so no "1h02m", "2m30s" or "PT5M" ("ChatGPT" is a title).
-# Not a time of day ("3:15 AM").  Each part is bounded by the one after it, and the
-# lookahead runs once, from one place: linear in the line.
+# Not a time of day ("3:15 AM").  The title is read as runs of plain characters, each
+# special one tested where it stands; every repeat is possessive: no backtracking.
 #   accepts: "0:00 Intro", "01:02:03 The news - part 2", "64:40 Late", "1:57 US: Who wins?"
 #   rejects: "0:00 - 5:12 Intro" (":" before a digit), "[0:00] Intro", "0:60 Intro"
 #   rejects: "3:15 AM Call" (a time of day), "0:00 Intro 2m30s" (a unit spelling)
 _QUICK_ITEM = re.compile(
     r"((?:([0-9]{1,2}):([0-5][0-9])|([0-9]{1,2})):([0-5][0-9]))"
     r"(?!" + _patterns.MERIDIEM_AFTER.pattern + r") "
-    r"(?![^\[*_]*(?:\d[hmT]|PT\d))((?:[^:\[*_]|:(?!\d))+)"
+    r"((?:[^\[*_\d:P]++|\d(?![hmT])|:(?!\d)|P(?!T\d))++)"
 )
 # Where a unit spelling may start: a digit (of any script) before "h", "m" or "T", or "PT"
 # before a digit.  Every spelling _patterns.TIME_TOKEN reads without a colon holds one.
