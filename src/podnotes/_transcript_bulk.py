@@ -86,8 +86,8 @@ _TO_SECOND: Final = _marks("o")
 # What sends a ``Name (00:01:19):`` text the line-by-line way, right after a line that
 # ends in "):": a blank line (the text may run over paragraphs, or there may be none), or a
 # line the line reader would look at closer than at plain text (a time, a bracket, a tag,
-# "Starting point is").  One search of the joined texts finds either (faster than by
-# str.find, and faster than a search of the texts alone).
+# "Starting point is").  One search of all the texts joined finds either; the text lines
+# are not joined and searched a second time for their openings.
 #   finds: "(00:00:01):\n\nHi", "(00:00:01):\n(laughs) Hi", "(00:00:01):\n3 things"
 #   misses: "(00:00:01):\nHi", "(00:00:01):\nHi (laughs)"
 _AFTER_LABEL_NOT_PLAIN: Final = re.compile(
