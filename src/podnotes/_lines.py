@@ -159,7 +159,12 @@ def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
     marks = _CLEANED_IN_LINES
     if whole is None:
         whole, marks = "\n".join(raws), _CLEANED
-    if any(mark in whole for mark in marks):
+    return _cleaned(raws, whole, marked=any(mark in whole for mark in marks))
+
+
+def _cleaned(raws: Sequence[str], whole: str, *, marked: bool) -> list[str]:
+    """:func:`clean_all` of ``raws``, told whether ``whole`` holds a mark of ``_CLEANED``."""
+    if marked:
         return [clean(raw) for raw in raws]
     texts = list(map(str.strip, raws))
     if whole.isascii():
@@ -211,7 +216,11 @@ def split_lazily(text: str) -> Lines:
         (['a', 'b&c', ''], 'b&c', 2)
     """
     raws = text.splitlines()
-    return Lines(raws, clean_all(raws, text), source=text)
+    marked = any(mark in text for mark in _CLEANED_IN_LINES)
+    # A text without those marks holds no "<" or "&" either: Lines.may_hold need not search
+    # it for them again (each search is a pass over the whole text).
+    absent = () if marked else _CLEANED_IN_LINES
+    return Lines(raws, _cleaned(raws, text, marked=marked), source=text, absent=absent)
 
 
 class _Source:
@@ -227,11 +236,13 @@ class _Source:
 
     __slots__ = ("_counted", "_next", "_places", "_raws", "_text", "_usable")
 
-    def __init__(self, text: str, raws: list[str]) -> None:
+    def __init__(self, text: str, raws: list[str], absent: Sequence[str] = ()) -> None:
+        """Search ``text``, split into ``raws``; it is known to hold none of ``absent``."""
         self._text, self._raws = text, raws
         self._usable: bool | None = None  # no "\r" in the text; found out when first asked
         self._counted, self._places = [0], [0]  # line indexes in order, and their places
-        self._next: dict[str, tuple[int, int]] = {}  # mark: (from, its first place from there)
+        # mark: (from, its first place from there); an absent mark was searched from 0
+        self._next: dict[str, tuple[int, int]] = dict.fromkeys(absent, (0, -1))
 
     def holds_any(self, marks: Sequence[str], start: int, stop: int) -> bool:
         """Whether the text of lines ``start`` to ``stop`` holds one of ``marks``, or may."""
@@ -277,14 +288,22 @@ class Lines(Sequence[Line]):
 
     __slots__ = ("_built", "_joins", "_raws", "_source", "_start", "_stop", "_texts")
 
-    def __init__(self, raws: list[str], texts: list[str], *, source: str | None = None) -> None:
+    def __init__(
+        self,
+        raws: list[str],
+        texts: list[str],
+        *,
+        source: str | None = None,
+        absent: Sequence[str] = (),
+    ) -> None:
         """Hold ``raws`` (lines as written) and ``texts`` (cleaned), numbered from 1.
 
         ``source`` is the text ``raws`` were split from, if the caller has it: it lets
-        :meth:`may_hold` answer without looking at the lines one by one.
+        :meth:`may_hold` answer without looking at the lines one by one.  ``absent`` are
+        marks the caller has already found the source not to hold.
         """
         self._raws, self._texts = raws, texts
-        self._source = None if source is None else _Source(source, raws)
+        self._source = None if source is None else _Source(source, raws, absent)
         self._built: list[Line | None] = [None] * len(raws)
         self._joins: dict[tuple[int, int], str] = {}  # joined(), by span, for every view
         self._start, self._stop = 0, len(raws)
