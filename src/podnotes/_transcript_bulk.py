@@ -5,7 +5,8 @@ on one line (``Lex Fridman: text``, ``00:00:17 text``) or on two (``Lenny (00:01
 its text), with blank lines or none between turns.  For such a text :func:`read_bulk` does
 what the line state machine would do line after line, but a *column* at a time: each test
 and each slice runs over every line at once in a C loop (``map``, ``filter``, a compiled
-pattern), and Python code runs once per distinct label, not once per line.
+pattern), and Python code runs once per distinct label, not once per line.  The clocks and
+the texts' openings are tested and read by columns in :mod:`podnotes._columns`.
 
 When some turns run over more lines (wrapped lines, paragraphs), a second try sorts the
 lines into turns in one Python loop, the tests that need no state still run in C.  Either
@@ -21,14 +22,14 @@ labels with their counts and first lines, the layouts, the last turn left open f
 from __future__ import annotations
 
 import re
-import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, count, islice, repeat
-from operator import getitem, itemgetter, not_
-from typing import Final, NamedTuple, cast
+from operator import getitem, itemgetter
+from typing import Final, cast
 
 from podnotes import _speakers
+from podnotes._columns import Starts, clock_starts, may_lead_on
 from podnotes._speakers import DIGITS, NAME_TIME_SPAN, STARTING_POINT
 from podnotes._transcript_reader import (
     _AFTER_COLON,
@@ -55,9 +56,10 @@ _HHMMSS: Final = "[0-9]{2}:[0-5][0-9]:[0-5][0-9]"
 # dash, a bracket, a digit, a space, "to" of a range, a time of day.
 _MORE_LEAD: Final = r"[-–—|·•\[0-9\s]|[AaPp]\.?[Mm]|to"
 
-# How clocks are spelt, for _clock_starts: "9" a digit, "5" a digit up to 5.  The clock of
-# a ``Name (00:01:19):`` line is its last 11 characters (the rest is its label's head); a
-# ``00:00:17 text`` line's is its first 9; a clock the line patterns below found is 8.
+# How clocks are spelt, for clock_starts (podnotes._columns): "9" a digit, "5" a digit up
+# to 5.  The clock of a ``Name (00:01:19):`` line is its last 11 characters (the rest is its
+# label's head); a ``00:00:17 text`` line's is its first 9; a clock the line patterns below
+# found is 8.
 #   accepts: "(00:01:19):", "00:00:17 "      rejects: "(00:61:19):", "(0:01:19): ", "0:00:17 H"
 _NAME_CLOCK: Final = "(99:59:59):"
 _TIMED_CLOCK: Final = "99:59:59 "
@@ -67,22 +69,6 @@ _CLOCK: Final = "99:59:59"
 # characters; a text of one is filled out with a character no test looks for.
 _TIMED_HEAD: Final = _TIMED_CLOCK + "??"
 _FILL: Final = "~"
-# What _MORE_LEAD matches, column by column (see _may_lead_on): the first characters alone,
-# and the marks of the pairs, as tables for bytes.translate (1 for a mark, 0 for the rest).
-#   leads on: "- Hi", "[laughs]", "3 things", "to 00:00:20 Hi", "PM news", "A.M. news"
-_LEAD_FIRSTS: Final = ("-", "–", "—", "|", "·", "•", "[", " ", *"0123456789")
-
-
-def _marks(characters: str) -> bytes:
-    """A table for bytes.translate: 1 for each of ``characters``, 0 for every other byte."""
-    return bytes(1 if chr(code) in characters else 0 for code in range(256))
-
-
-_MERIDIEM_FIRST: Final = _marks("AaPp")
-_MERIDIEM_SECOND: Final = _marks("Mm.")
-_TO_FIRST: Final = _marks("t")
-_TO_SECOND: Final = _marks("o")
-
 # What sends a ``Name (00:01:19):`` text the line-by-line way, right after a line that
 # ends in "):": a blank line (the text may run over paragraphs, or there may be none), or a
 # line the line reader would look at closer than at plain text (a time, a bracket, a tag,
@@ -95,18 +81,6 @@ _AFTER_LABEL_NOT_PLAIN: Final = re.compile(
 )
 
 _Row = tuple[int, str, str]
-
-
-class _Starts(NamedTuple):
-    """The start of each turn, in milliseconds, and the turns that start with the next one."""
-
-    ms: list[int]
-    ties: list[int]
-
-
-_DIGIT_WORTHS: Final = (36_000_000, 3_600_000, 600_000, 60_000, 10_000, 1_000)
-# What the bytes of "00:00:00" add up to with those worths: 48 ("0") times their sum.
-_ZERO_DIGITS: Final = ord("0") * sum(_DIGIT_WORTHS)
 
 
 def read_bulk(
@@ -247,7 +221,7 @@ def _name_time(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speake
         return None  # not label, text, label, text, ...
     labels, said = lines[::2], lines[1::2]
     run = "".join(_cut(labels, slice(-len(_NAME_CLOCK), None)))
-    starts = _clock_starts(run, _NAME_CLOCK, len(labels))
+    starts = clock_starts(run, _NAME_CLOCK, len(labels))
     if starts is None or _mark_in("\n".join(said), ":;", 1, NAME_TIME_SPAN):
         return None  # a colon or a semicolon where a label's or a timecode's would be
     heads = _cut(labels, slice(None, -len(_NAME_CLOCK)))
@@ -301,9 +275,9 @@ def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speak
     run = "".join(heads)
     if len(run) != len(heads) * len(_TIMED_HEAD):  # a text of one character: fill it out
         run = "".join(map(str.ljust, heads, repeat(len(_TIMED_HEAD)), repeat(_FILL)))
-    starts = _clock_starts(run, _TIMED_HEAD, len(heads))
+    starts = clock_starts(run, _TIMED_HEAD, len(heads))
     width, first = len(_TIMED_HEAD), len(_TIMED_CLOCK)  # the text's first two: columns 9, 10
-    if starts is None or _may_lead_on(run[first::width], run[first + 1 :: width]):
+    if starts is None or may_lead_on(run[first::width], run[first + 1 :: width]):
         return None  # the time may go on: the line reader looks closer
     said = _cut(lines, slice(len(_TIMED_CLOCK), None))
     if _mark_in("\n".join(said), ":", 1, _LABEL_COLON_SPAN):
@@ -312,104 +286,9 @@ def _timed_text(reader: LineReader, rows: _Rows, lines: list[str]) -> list[Speak
     return _settle(reader, rows, "timed-text", speakers, said, starts=starts)
 
 
-def _may_lead_on(firsts: str, seconds: str) -> bool:
-    """Whether a text opens as ``_MORE_LEAD`` matches, given its first and second characters.
-
-    The same test as the line reader's shortcut, column by column: a dash, a bracket, a
-    digit or white space first, "to", or a time of day's "AM" (where "A." is taken for
-    "A.M." without looking further: the line reader then decides).  The pairs are found by
-    marking each column's characters as bytes of 0 and 1 and ANDing the two as integers.
-    """
-    if not firsts.isprintable() or any(mark in firsts for mark in _LEAD_FIRSTS):
-        return True  # (str.isprintable() is false for white space other than " ")
-    return _together(firsts, _MERIDIEM_FIRST, seconds, _MERIDIEM_SECOND) or _together(
-        firsts, _TO_FIRST, seconds, _TO_SECOND
-    )
-
-
-def _together(firsts: str, first: bytes, seconds: str, second: bytes) -> bool:
-    """Whether some place holds a mark of the ``first`` table and one of the ``second``."""
-    marked = _marked(firsts, first)
-    return bool(marked and marked & _marked(seconds, second))
-
-
-def _marked(column: str, table: bytes) -> int:
-    """``column`` as one integer, a byte of 1 where ``table`` marks its character, else 0."""
-    return int.from_bytes(_latin1(column).translate(table), "big")
-
-
-def _latin1(text: str) -> bytes:
-    """``text`` a byte per character; "?" stands in for what Latin-1 cannot hold."""
-    return text.encode("latin-1", "replace")
-
-
 def _cut(lines: list[str], part: slice) -> list[str]:
     """``line[part]`` of each line, in a C loop."""
     return cast("list[str]", list(map(getitem, lines, repeat(part))))
-
-
-def _digit_columns(run: str, frame: str, number: int) -> list[bytes] | None:
-    """The digit columns of ``number`` pieces spelt as ``frame`` (see _clock_starts)."""
-    width = len(frame)
-    if not number or len(run) != number * width:
-        return None
-    data = _latin1(run)
-    digits: list[bytes] = []
-    for offset, spelt in enumerate(frame):
-        column = data[offset::width]
-        if spelt in "59":
-            if not column.isdigit():  # (for bytes, only ASCII digits are)
-                return None
-            if spelt == "5" and column.translate(None, b"012345"):
-                return None
-            digits.append(column)
-        elif spelt != "?" and column.count(ord(spelt)) != number:
-            return None
-    return digits
-
-
-def _clock_starts(run: str, frame: str, number: int) -> _Starts | None:
-    """Each turn's start from its clock; None when one is no clock, or a time goes back.
-
-    ``run`` should be ``number`` pieces run together, each spelt as ``frame`` shows: ``9``
-    stands for an ASCII digit, ``5`` for one up to 5, ``?`` for any character (not read),
-    any other character for itself (``"99:59:59 "`` is a clock and a space).  All clocks
-    are checked and read at once, in C: each column of ``frame`` (say, every clock's tens
-    of minutes) is taken out by one extended slice and tested whole.
-    The digit columns are copied into the low byte of 4-byte lanes of one big integer and
-    the arithmetic is done on those integers, lane by lane: each digit column times its
-    worth in milliseconds, summed.  No lane ever overflows (even "99:99:99" as bytes, 57
-    each, sums under 2**32) and the sum of what "0" adds is taken off every lane exactly,
-    so unpacking the lanes gives each clock's milliseconds (the most is 99:59:59, under
-    2**29).  One more subtraction, each lane from the next with 2**31 added first, tells in
-    the same way whether any time goes back (the line reader reports that, so the text is
-    declined) and where two turns start on the same second.
-    """
-    digits = _digit_columns(run, frame, number)
-    if digits is None:
-        return None
-    # Each digit's worth in milliseconds, in the order the digits come: tens of hours, hours,
-    # tens of minutes, minutes, tens of seconds, seconds.  Each digit is added as its byte
-    # ("0" is 48), then 48 times all the worths is taken off every lane at once.
-    lanes = bytearray(4 * number)
-    total = -_ZERO_DIGITS * int.from_bytes(b"\x00\x00\x00\x01" * number, "big")
-    for column, worth in zip(digits, _DIGIT_WORTHS, strict=True):
-        lanes[3::4] = column
-        total += worth * int.from_bytes(lanes, "big")
-    starts = list(struct.unpack(f">{number}I", total.to_bytes(4 * number, "big")))
-    if number == 1:
-        return _Starts(starts, [])
-    later = total & ((1 << 32 * (number - 1)) - 1)  # every start but the first, in lanes
-    earlier = total >> 32  # every start but the last, in the same lanes
-    half = int.from_bytes(b"\x80\x00\x00\x00" * (number - 1), "big")  # 2**31 in every lane
-    steps = later + half - earlier
-    if steps & half != half:  # a lane came out under 2**31: that time went back
-        return None
-    packed = (steps ^ half).to_bytes(4 * (number - 1), "big")  # 0 where two times are the same
-    if b"\x00\x00\x00\x00" not in packed:  # no such lane (this finds some that are not)
-        return _Starts(starts, [])
-    gaps = struct.unpack(f">{number - 1}I", packed)
-    return _Starts(starts, list(compress(count(), map(not_, gaps))))
 
 
 # One line that opens a turn: its label (None for no speaker), its clock ("HH:MM:SS", or
@@ -421,7 +300,7 @@ _Opener = Callable[[LineReader, str, dict[str, str | None]], _Opened | None]
 _NAME_TIME_LINE: Final = re.compile(rf"([^:]*)\(({_HHMMSS})\):")
 
 # ``00:00:17 text`` as one line: a clock, a space, then text that cannot go on with the lead
-# (see _may_lead_on) and holds no colon where a label's would be (places 1 to 45 of the
+# (see may_lead_on) and holds no colon where a label's would be (places 1 to 45 of the
 # text).  Both branches of the text are bounded: no backtracking.
 #   accepts: "00:00:17 So it begins.", "01:02:03 Agents, later: a word ..."
 #   rejects: "00:00:17 Lex: Hi", "00:00:17 to 00:00:20 Hi", "00:00:17 PM news", "0:00:17 Hi"
@@ -531,7 +410,7 @@ def _with_more_lines(  # noqa: C901, PLR0911 -- one loop, each test inline
         return None  # a turn with no text: the line reader reports it
     starts = None
     if form != "name-colon":
-        starts = _clock_starts("".join(clocks), _CLOCK, len(clocks))
+        starts = clock_starts("".join(clocks), _CLOCK, len(clocks))
         if starts is None:
             return None
     said = [turn[0] if len(turn) == 1 else "".join(turn) for turn in parts]
@@ -562,12 +441,12 @@ def _settle(  # noqa: PLR0913 -- a turn's columns, and its layout
     speakers: list[str] | list[str | None],
     said: list[str],
     *,
-    starts: _Starts | None = None,
+    starts: Starts | None = None,
     openers: Sequence[int] | None = None,
 ) -> list[SpeakerTurn]:
     """Build the turns and leave ``reader`` as the line reader would after the last line.
 
-    ``starts`` are the turns' start times, if the layout has them (see _clock_starts).
+    ``starts`` are the turns' start times, if the layout has them (see clock_starts).
     ``openers`` are the places (among the lines that are not blank) of the lines that open
     the turns; each turn's text runs to the line before the next one opens.  Without them,
     a turn takes two lines in ``name-time-line`` (its label's and its text's) and one in

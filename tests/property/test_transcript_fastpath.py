@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 import podnotes
 from podnotes import _lines, page, transcript
+from podnotes._columns import clock_starts, may_lead_on
 from podnotes._lines import Lines, clean, clean_all, split, split_lazily
-from podnotes._transcript_bulk import _MORE_LEAD, _clock_starts, _may_lead_on, read_bulk
+from podnotes._transcript_bulk import _MORE_LEAD, read_bulk
 from podnotes._transcript_fast import Reader
 from podnotes.diagnostics import Diagnostic
 from podnotes.model import SpeakerTurn, _trusted_timed_turn, _trusted_timestamp
@@ -363,7 +364,7 @@ def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
     framed = [f"({clock}):" if named else f"{clock} " for clock in spelt]
     expected = [((h * 60 + m) * 60 + s) * 1000 for h, m, s in clocks]
     assert [Timestamp.parse(clock).ms for clock in spelt] == expected
-    found = _clock_starts("".join(framed), "(99:59:59):" if named else "99:59:59 ", len(framed))
+    found = clock_starts("".join(framed), "(99:59:59):" if named else "99:59:59 ", len(framed))
     if expected != sorted(expected):
         assert found is None
     else:
@@ -389,7 +390,7 @@ def test_clocks_read_all_at_once_are_the_clocks_read_one_by_one(
     ],
 )
 def test_clock_columns_refuse_what_is_no_clock(clocks: list[str]) -> None:
-    assert _clock_starts("".join(clocks), "99:59:59 ", len(clocks)) is None
+    assert clock_starts("".join(clocks), "99:59:59 ", len(clocks)) is None
 
 
 @pytest.mark.parametrize(
@@ -405,7 +406,7 @@ def test_clock_columns_refuse_what_is_no_clock(clocks: list[str]) -> None:
 def test_clock_columns_find_the_turns_that_start_together(
     clocks: list[str], ties: list[int]
 ) -> None:
-    found = _clock_starts("".join(clocks), "99:59:59 ", len(clocks))
+    found = clock_starts("".join(clocks), "99:59:59 ", len(clocks))
     assert found is not None
     assert found.ties == ties
     assert found.ms == [Timestamp.parse(clock.strip()).ms for clock in clocks]
@@ -424,7 +425,7 @@ def test_leads_found_column_by_column_are_the_ones_the_pattern_finds(texts: list
     firsts = "".join(text[0] for text in texts)
     seconds = "".join(text[1:2] or "~" for text in texts)
     by_pattern = any(re.match(_MORE_LEAD, text) for text in texts)
-    by_columns = _may_lead_on(firsts, seconds)
+    by_columns = may_lead_on(firsts, seconds)
     if by_pattern:
         assert by_columns
     elif by_columns:
