@@ -217,8 +217,8 @@ def split_lazily(text: str) -> Lines:
     """
     raws = text.splitlines()
     marked = any(mark in text for mark in _CLEANED_IN_LINES)
-    # A text without those marks holds no "<" or "&" either: Lines.may_hold need not search
-    # it for them again (each search is a pass over the whole text).
+    # When the text holds none of those marks ("<" and "&" among them), Lines.may_hold is
+    # told so and does not search it for them again: each search is a pass over the text.
     absent = () if marked else _CLEANED_IN_LINES
     return Lines(raws, _cleaned(raws, text, marked=marked), source=text, absent=absent)
 
