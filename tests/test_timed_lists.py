@@ -267,6 +267,7 @@ def test_trusted_construction_preconditions_hold(cls: type, fields: tuple[str, .
     ],
 )
 def test_plain_lines_read_as_the_full_reading_reads_them(line: str, start: int, title: str) -> None:
+    assert _quick_item(split(line)[0], line) is not None  # the shortcut takes the line
     row = classify(split(line)[0])
     assert row == _classify(split(line)[0], line)
     assert (row.kind, row.items[0].start.ms, row.items[0].title) == (
