@@ -339,10 +339,10 @@ def _surely_text(text: str) -> bool:
     spelling's start no ``1h02m``, ``2m30s`` or ``PT5M``.  False says nothing.
     """
     if "**" in text or "__" in text or ("[" in text and "](" in text):
-        return False
-    return (":" not in text or _COLON_DIGIT.search(text) is None) and _UNIT_HINT.search(
-        text
-    ) is None
+        return False  # Markdown: the full reading removes it first
+    if ":" in text and _COLON_DIGIT.search(text) is not None:
+        return False  # maybe a clock
+    return _UNIT_HINT.search(text) is None
 
 
 # Trusted construction of TimedItem and Row, for the hot path: both are frozen, slotted
