@@ -16,6 +16,14 @@ parser's runs.  A run is timed from the call until its result is made (the colle
 before it, and the result is freed after the clock stops), for both alike.  The machine is
 shared, so the load average is printed with the results.
 
+Each layout and size is measured in fresh worker processes (three by default, this script
+run again with ``--worker``), and the table gives the median of their ratios with the
+lowest and highest.  In one process a row depends on the rows before it: the memory they
+left mapped made ``splitlines`` of a 10x text up to a sixth faster than in a fresh
+process, while the parse, which needs several times more memory, gained nothing.  Fresh
+workers give every row the same start.  ``--one-process`` times every row in this process,
+one after another, as the script did before, to compare.
+
 Floors are timed too, to show where the limits lie in CPython.  On the ``name-colon``
 transcript: a bare loop over ``splitlines`` with one ``str.find`` per line that builds a
 tuple per turn, the same loop building ``SpeakerTurn`` objects without re-validation, and
@@ -23,17 +31,21 @@ building them through the validating constructor.  On the ``timed-text`` transcr
 any reader of a timed layout pays with nothing read (lines split and cleaned, one turn and
 one timestamp built per turn as the bulk reader builds them).
 
-Run with ``uv run python benchmarks/bench_transcript.py [--quick]``; ``--quick`` times the
-1x size only.  The exit status is 1 when a 1x ratio misses the target.
+Run with ``uv run python benchmarks/bench_transcript.py [--quick] [--workers N]
+[--one-process]``; ``--quick`` times the 1x size only.  The exit status is 1 when a 1x
+ratio misses the target.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gc
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -197,43 +209,111 @@ def _check(layout: str, size: int, page: str, text: str) -> None:
         raise AssertionError(msg)
 
 
-def main(argv: list[str]) -> int:
-    """Print the ratio for each parser, layout and size; exit 1 when a 1x ratio misses."""
-    sizes = SIZES[:1] if "--quick" in argv else SIZES
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"load average before: {load} (on {os.cpu_count()} cores)")
-    print(f"{'parser':<18} {'layout':<15} {'size':>5} {'KB':>6} {'turns':>6} "
-          f"{'parse ms':>9} {'split ms':>9} {'ratio':>6} verdict")  # fmt: skip
-    worst = 0.0
-    for size in sizes:
-        repeats = max(5, 15 // size)  # at least five runs: a median of three swings
-        for layout in LAYOUTS:
-            text = make_transcript(layout, TURNS * size, TARGET_BYTES * size)
-            page = make_page(layout, TURNS * size, TARGET_BYTES * size)
-            _check(layout, size, page, text)
-            for name, action, source in (
-                ("podnotes.parse", functools.partial(podnotes.parse, page), page),
-                ("transcript.parse", functools.partial(transcript.parse, text), text),
-            ):
-                parse, split = _ratio(action, source, repeats)
-                ratio = parse / split
-                if size == 1:
-                    worst = max(worst, ratio)
-                verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
-                print(f"{name:<18} {layout:<15} {size:>4}x {len(source) / 1000:>6.0f} "
-                      f"{TURNS * size:>6} {parse * 1000:>9.2f} {split * 1000:>9.3f} "
-                      f"{ratio:>6.1f} {verdict}")  # fmt: skip
+Row = dict[str, str | int | float]
+
+
+def measure_rows(layout: str, size: int) -> list[Row]:
+    """Check both parsers on ``layout`` at ``size``, then time each against ``splitlines``."""
+    repeats = max(5, 15 // size)  # at least five runs: a median of three swings
+    text = make_transcript(layout, TURNS * size, TARGET_BYTES * size)
+    page = make_page(layout, TURNS * size, TARGET_BYTES * size)
+    _check(layout, size, page, text)
+    rows: list[Row] = []
+    for name, action, source in (
+        ("podnotes.parse", functools.partial(podnotes.parse, page), page),
+        ("transcript.parse", functools.partial(transcript.parse, text), text),
+    ):
+        parse, split = _ratio(action, source, repeats)
+        rows.append({"parser": name, "layout": layout, "size": size,
+                     "kb": len(source) / 1000, "turns": TURNS * size,
+                     "parse": parse, "split": split})  # fmt: skip
+    return rows
+
+
+def measure_floors() -> list[Row]:
+    """Time each floor against ``splitlines`` on its 1x transcript."""
     floors = (
         ("floor: tuples", floor_tuples, "name-colon"),
         ("floor: trusted", floor_trusted, "name-colon"),
         ("floor: objects", floor_objects, "name-colon"),
         ("floor: timed", floor_timed_objects, "timed-text"),
     )
+    rows: list[Row] = []
     for name, floor, layout in floors:
         text = make_transcript(layout)
         parse, split = _ratio(functools.partial(floor, text), text, 9)
-        print(f"{name:<18} {layout:<15} {1:>4}x {len(text) / 1000:>6.0f} {TURNS:>6} "
-              f"{parse * 1000:>9.2f} {split * 1000:>9.3f} {parse / split:>6.1f}")  # fmt: skip
+        rows.append({"parser": name, "layout": layout, "size": 1, "kb": len(text) / 1000,
+                     "turns": TURNS, "parse": parse, "split": split})  # fmt: skip
+    return rows
+
+
+def _in_workers(what: list[str], workers: int) -> list[Row]:
+    """Run ``--worker *what`` in ``workers`` fresh processes; each row's medians over them.
+
+    A row's ratio is the median of the workers' ratios; its times, the medians of theirs;
+    ``low`` and ``high`` are the lowest and highest ratio a worker found.
+    """
+    runs = []
+    for _ in range(workers):
+        done = subprocess.run(  # noqa: S603 -- this script, run by this interpreter
+            [sys.executable, __file__, "--worker", *what],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        runs.append(json.loads(done.stdout))
+    rows = []
+    for found in zip(*runs, strict=True):
+        ratios = [float(row["parse"]) / float(row["split"]) for row in found]
+        rows.append({**found[0],
+                     "parse": statistics.median(float(row["parse"]) for row in found),
+                     "split": statistics.median(float(row["split"]) for row in found),
+                     "ratio": statistics.median(ratios),
+                     "low": min(ratios), "high": max(ratios)})  # fmt: skip
+    return rows
+
+
+def _print_row(row: Row, *, verdict: bool) -> None:
+    ratio = float(row.get("ratio", float(row["parse"]) / float(row["split"])))
+    spread = f"{row['low']:.1f}-{row['high']:.1f}" if "low" in row else "-"
+    print(f"{row['parser']:<18} {row['layout']:<15} {row['size']:>4}x {row['kb']:>6.0f} "
+          f"{row['turns']:>6} {float(row['parse']) * 1000:>9.2f} "
+          f"{float(row['split']) * 1000:>9.3f} {ratio:>6.1f} {spread:>9} "
+          + (("PASS" if ratio <= TARGET_RATIO else "FAIL") if verdict else ""))  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    """Print the ratio for each parser, layout and size; exit 1 when a 1x ratio misses."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the 1x size only")
+    parser.add_argument("--workers", type=int, default=3, help="fresh processes per row")
+    parser.add_argument("--one-process", action="store_true",
+                        help="time every row in this process, one after another")  # fmt: skip
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.worker:  # one worker: a layout and a size, or the floors; JSON out
+        what = options.worker
+        rows = measure_floors() if what == ["floors"] else measure_rows(what[0], int(what[1]))
+        print(json.dumps(rows))
+        return 0
+    sizes = SIZES[:1] if options.quick else SIZES
+    alone = options.one_process
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"load average before: {load} (on {os.cpu_count()} cores)")
+    where = f"{options.workers} fresh process(es): their median, lowest and highest"
+    print("each row in this process, after the rows above it" if alone else f"each row in {where}")
+    print(f"{'parser':<18} {'layout':<15} {'size':>5} {'KB':>6} {'turns':>6} "
+          f"{'parse ms':>9} {'split ms':>9} {'ratio':>6} {'workers':>9} verdict")  # fmt: skip
+    worst = 0.0
+    for size in sizes:
+        for layout in LAYOUTS:
+            what = [layout, str(size)]
+            rows = measure_rows(layout, size) if alone else _in_workers(what, options.workers)
+            for row in rows:
+                ratio = float(row.get("ratio", float(row["parse"]) / float(row["split"])))
+                if size == 1:
+                    worst = max(worst, ratio)
+                _print_row(row, verdict=True)
+    for row in measure_floors() if alone else _in_workers(["floors"], options.workers):
+        _print_row(row, verdict=False)
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"load average after: {load}")
     print(f"worst 1x ratio {worst:.1f} (target <= {TARGET_RATIO:g})")
