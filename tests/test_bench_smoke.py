@@ -123,3 +123,39 @@ def test_quick_run_uses_the_peers_that_are_installed(tmp_path: Path) -> None:
             assert len(peer_rows) == 1, distribution
             # Timed (it agreed with the input's truth) or plainly marked as not timed.
             assert peer_rows[0][4] != "-" or peer_rows[0][5].startswith("disagrees")
+
+
+TRANSCRIPT_SCRIPT = SCRIPT.with_name("bench_transcript.py")
+
+
+def test_the_transcript_benchmark_times_each_row_in_a_worker() -> None:
+    """``bench_transcript.py --quick``: six rows and four floors, each from a worker process.
+
+    Only the table is checked, not the ratios (the exit status says whether a 1x ratio
+    missed the target, and a run under coverage is no measure of speed).
+    """
+    done = subprocess.run(  # noqa: S603 - this interpreter and our own script, no shell
+        [sys.executable, str(TRANSCRIPT_SCRIPT), "--quick", "--workers", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode in {0, 1}, done.stderr
+    lines = done.stdout.splitlines()
+    assert "each row in 1 fresh process(es)" in done.stdout
+    rows = [line.split() for line in lines if line.startswith(("podnotes.", "transcript."))]
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        (parser, layout, "1x")
+        for layout in ("name-time-line", "name-colon", "timed-text")
+        for parser in ("podnotes.parse", "transcript.parse")
+    ]
+    floors = [line for line in lines if line.startswith("floor: ")]
+    assert len(floors) == 4
+    for row in rows:
+        parse_ms, split_ms, ratio = float(row[5]), float(row[6]), float(row[7])
+        assert parse_ms > split_ms > 0
+        assert abs(ratio - parse_ms / split_ms) < 0.1 * ratio  # medians of ratios, near
+        assert row[-1] in {"PASS", "FAIL"}
+    verdict = "missed" if any(row[-1] == "FAIL" for row in rows) else "met"
+    assert done.returncode == (1 if verdict == "missed" else 0)
