@@ -33,7 +33,8 @@ one timestamp built per turn as the bulk reader builds them).
 
 Run with ``uv run python benchmarks/bench_transcript.py [--quick] [--workers N]
 [--one-process]``; ``--quick`` times the 1x size only.  The exit status is 1 when a 1x
-ratio misses the target.
+ratio misses the target, and another non-zero status when a parser misreads a text (a
+worker's error is printed as it gave it).
 """
 
 from __future__ import annotations
@@ -257,8 +258,12 @@ def _in_workers(what: list[str], workers: int) -> list[Row]:
     for _ in range(workers):
         done = subprocess.run(  # noqa: S603 -- this script, run by this interpreter
             [sys.executable, __file__, "--worker", *what],
-            capture_output=True, text=True, check=True,
+            capture_output=True, text=True, check=False,
         )  # fmt: skip
+        if done.returncode:  # a parser misread the text, say: show the worker's own error
+            sys.stderr.write(done.stderr)
+            msg = f"the worker for {' '.join(what)} failed ({done.returncode})"
+            raise SystemExit(msg)
         runs.append(json.loads(done.stdout))
     rows = []
     for found in zip(*runs, strict=True):
