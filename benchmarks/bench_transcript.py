@@ -227,7 +227,7 @@ def measure_rows(layout: str, size: int) -> list[Row]:
         parse, split = _ratio(action, source, repeats)
         rows.append({"parser": name, "layout": layout, "size": size,
                      "kb": len(source) / 1000, "turns": TURNS * size,
-                     "parse": parse, "split": split})  # fmt: skip
+                     "parse": parse, "split": split, "ratio": parse / split})  # fmt: skip
     return rows
 
 
@@ -244,7 +244,8 @@ def measure_floors() -> list[Row]:
         text = make_transcript(layout)
         parse, split = _ratio(functools.partial(floor, text), text, 9)
         rows.append({"parser": name, "layout": layout, "size": 1, "kb": len(text) / 1000,
-                     "turns": TURNS, "parse": parse, "split": split})  # fmt: skip
+                     "turns": TURNS, "parse": parse, "split": split,
+                     "ratio": parse / split})  # fmt: skip
     return rows
 
 
@@ -267,7 +268,7 @@ def _in_workers(what: list[str], workers: int) -> list[Row]:
         runs.append(json.loads(done.stdout))
     rows = []
     for found in zip(*runs, strict=True):
-        ratios = [float(row["parse"]) / float(row["split"]) for row in found]
+        ratios = [float(row["ratio"]) for row in found]
         rows.append({**found[0],
                      "parse": statistics.median(float(row["parse"]) for row in found),
                      "split": statistics.median(float(row["split"]) for row in found),
@@ -277,7 +278,7 @@ def _in_workers(what: list[str], workers: int) -> list[Row]:
 
 
 def _print_row(row: Row, *, verdict: bool) -> None:
-    ratio = float(row.get("ratio", float(row["parse"]) / float(row["split"])))
+    ratio = float(row["ratio"])
     spread = f"{row['low']:.1f}-{row['high']:.1f}" if "low" in row else "-"
     print(f"{row['parser']:<18} {row['layout']:<15} {row['size']:>4}x {row['kb']:>6.0f} "
           f"{row['turns']:>6} {float(row['parse']) * 1000:>9.2f} "
@@ -294,6 +295,8 @@ def main(argv: list[str]) -> int:
                         help="time every row in this process, one after another")  # fmt: skip
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
+    if options.workers < 1:
+        parser.error("--workers must be at least 1")
     if options.worker:  # one worker: a layout and a size, or the floors; JSON out
         what = options.worker
         rows = measure_floors() if what == ["floors"] else measure_rows(what[0], int(what[1]))
@@ -313,9 +316,8 @@ def main(argv: list[str]) -> int:
             what = [layout, str(size)]
             rows = measure_rows(layout, size) if alone else _in_workers(what, options.workers)
             for row in rows:
-                ratio = float(row.get("ratio", float(row["parse"]) / float(row["split"])))
                 if size == 1:
-                    worst = max(worst, ratio)
+                    worst = max(worst, float(row["ratio"]))
                 _print_row(row, verdict=True)
     for row in measure_floors() if alone else _in_workers(["floors"], options.workers):
         _print_row(row, verdict=False)
