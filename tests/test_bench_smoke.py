@@ -155,7 +155,8 @@ def test_the_transcript_benchmark_times_each_row_in_a_worker() -> None:
     for row in rows:
         parse_ms, split_ms, ratio = float(row[5]), float(row[6]), float(row[7])
         assert parse_ms > split_ms > 0
-        assert abs(ratio - parse_ms / split_ms) < 0.1 * ratio  # medians of ratios, near
+        assert abs(ratio - parse_ms / split_ms) < 0.1  # one worker: its two times, rounded
         assert row[-1] in {"PASS", "FAIL"}
-    verdict = "missed" if any(row[-1] == "FAIL" for row in rows) else "met"
-    assert done.returncode == (1 if verdict == "missed" else 0)
+        if abs(ratio - 12) > 0.05:  # the target; a printed 12.0 may be either side of it
+            assert row[-1] == ("PASS" if ratio < 12 else "FAIL")
+    assert done.returncode == any(row[-1] == "FAIL" for row in rows)
