@@ -163,7 +163,11 @@ def clean_all(raws: Sequence[str], whole: str | None = None) -> list[str]:
 
 
 def _cleaned(raws: Sequence[str], whole: str, *, marked: bool) -> list[str]:
-    """:func:`clean_all` of ``raws``, told whether ``whole`` holds a mark of ``_CLEANED``."""
+    """:func:`clean_all` of ``raws``, told whether ``whole`` holds a mark :func:`clean` acts on.
+
+    ``marked`` may come from a search of ``_CLEANED_IN_LINES`` when ``raws`` are
+    ``whole.splitlines()``: the other marks of ``_CLEANED`` end lines there.
+    """
     if marked:
         return [clean(raw) for raw in raws]
     texts = list(map(str.strip, raws))
